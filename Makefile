@@ -1,0 +1,56 @@
+# The project's whole command surface. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+# The generator's post-hooks call `ruff`: the venv's pinned one must come first on PATH.
+export PATH := $(CURDIR)/$(VENV)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+# Tests, examples and mypy import the generated package straight from generated/.
+export PYTHONPATH := $(CURDIR)/generated
+export MYPYPATH := $(CURDIR)/generated
+PRISM := node_modules/.bin/prism
+MOCK_PORT ?= 4010
+GENERATE = openapi-python-client generate --path openapi.yaml --config generator-config.yml \
+	--custom-template-path templates --meta pdm --fail-on-warning --overwrite
+
+.PHONY: help setup generate check-generated lint mock demo test
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+setup: $(VENV)/.installed node_modules/.installed ## Create .venv and node_modules from the pinned files (idempotent)
+
+$(VENV)/.installed: requirements-dev.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+generate: setup ## Regenerate generated/ from openapi.yaml, generator-config.yml and templates/
+	$(GENERATE) --output-path generated
+
+# CHECK_DIR (default: a fresh temporary folder) is where the fresh copy is generated.
+check-generated: setup ## Fail, showing the diff, if generated/ is not what the spec produces
+	@dir="$${CHECK_DIR:-$$(mktemp -d)}" && \
+	$(GENERATE) --output-path "$$dir/generated" >/dev/null && \
+	diff -ru generated "$$dir/generated" && echo "generated/ is up to date"
+
+lint: setup ## Validate and lint the spec; ruff; mypy --strict on generated/ and tests/
+	openapi-spec-validator openapi.yaml
+	spectral lint openapi.yaml --fail-severity error --quiet
+	ruff check tests examples
+	ruff format --check tests examples
+	mypy --strict generated/clerk_invitations_client tests examples
+
+mock: setup ## Run Prism on openapi.yaml at 127.0.0.1:$(MOCK_PORT), in the foreground
+	$(PRISM) mock --host 127.0.0.1 --port $(MOCK_PORT) openapi.yaml
+
+demo: setup ## Start Prism, run examples/quickstart.py against it, stop Prism
+	CLERK_SECRET_KEY=sk_test_demo $(PY) -m tests.prism $(PY) examples/quickstart.py
+
+test: setup ## Run the whole test suite (it starts its own Prism)
+	$(PY) -m pytest

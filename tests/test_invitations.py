@@ -1,0 +1,215 @@
+"""The four invitations operations against Prism, each sync and async.
+
+Prism validates every request against openapi.yaml: a request it accepts carries no
+`sl-violations` header and is not answered with 422.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from clerk_invitations_client import AuthenticatedClient, Client
+from clerk_invitations_client.api.invitations import (
+    create_bulk_invitations,
+    create_invitation,
+    list_invitations,
+    revoke_invitation,
+)
+from clerk_invitations_client.models import (
+    BulkInvitationRequest,
+    BulkInvitationRequestPublicMetadataType0,
+    ClerkErrors,
+    CreateInvitationRequest,
+    CreateInvitationRequestPublicMetadata,
+    Invitation,
+    InvitationObject,
+    InvitationPublicMetadata,
+    InvitationStatus,
+    TemplateSlug,
+)
+from clerk_invitations_client.types import UNSET, Response
+
+from tests.conftest import Call
+from tests.prism import SPEC
+
+INVITATION_ID = "inv_2x9QmZk1vR8tYp3LbN6cW4dHs7E"
+
+
+def assert_accepted_by_prism(response: Response[Any]) -> None:
+    assert "sl-violations" not in response.headers, response.headers["sl-violations"]
+    assert response.status_code == 200, response.content
+
+
+def assert_invitation(invitation: object) -> Invitation:
+    """The parsed model has the spec's Python types, not raw JSON."""
+    assert isinstance(invitation, Invitation)
+    assert invitation.object_ is InvitationObject.INVITATION
+    assert isinstance(invitation.id, str) and invitation.id.startswith("inv_")
+    assert isinstance(invitation.email_address, str) and "@" in invitation.email_address
+    assert isinstance(invitation.public_metadata, InvitationPublicMetadata)
+    assert isinstance(invitation.status, InvitationStatus)
+    assert isinstance(invitation.created_at, int) and len(str(invitation.created_at)) == 13
+    assert isinstance(invitation.updated_at, int) and invitation.updated_at >= invitation.created_at
+    assert invitation.expires_at is None or isinstance(invitation.expires_at, int)
+    assert invitation.revoked is UNSET or isinstance(invitation.revoked, bool)
+    assert invitation.url is UNSET or isinstance(invitation.url, str)
+    return invitation
+
+
+def test_create_invitation(call: Call, client: AuthenticatedClient) -> None:
+    body = CreateInvitationRequest(
+        email_address="ada@example.com",
+        public_metadata=CreateInvitationRequestPublicMetadata.from_dict({"plan": "pro", "seats": 3}),
+        redirect_url="https://app.example.com/accept-invitation",
+        notify=False,
+        ignore_existing=True,
+        expires_in_days=7,
+        template_slug=TemplateSlug.INVITATION,
+    )
+    response = call(create_invitation, client=client, body=body)
+
+    assert_accepted_by_prism(response)
+    invitation = assert_invitation(response.parsed)
+    assert invitation.status is InvitationStatus.PENDING
+    assert invitation.public_metadata["plan"] == "pro"
+
+
+def test_create_bulk_invitations(call: Call, client: AuthenticatedClient) -> None:
+    body = [
+        BulkInvitationRequest(email_address="ada@example.com"),
+        BulkInvitationRequest(
+            email_address="grace@example.com",
+            public_metadata=BulkInvitationRequestPublicMetadataType0.from_dict({"team": "compilers"}),
+            redirect_url=None,
+            notify=None,
+            expires_in_days=365,
+            template_slug=TemplateSlug.WAITLIST_INVITATION,
+        ),
+    ]
+    response = call(create_bulk_invitations, client=client, body=body)
+
+    assert_accepted_by_prism(response)
+    assert isinstance(response.parsed, list) and len(response.parsed) == 2
+    for invitation in response.parsed:
+        assert_invitation(invitation)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"status": InvitationStatus.PENDING, "query": "example.com", "order_by": "+email_address"},
+        {"status": InvitationStatus.EXPIRED, "order_by": "-expires_at", "limit": 500, "offset": 20},
+    ],
+    ids=["defaults", "status-query-order", "limit-offset"],
+)
+def test_list_invitations(call: Call, client: AuthenticatedClient, filters: dict[str, Any]) -> None:
+    response = call(list_invitations, client=client, **filters)
+
+    assert_accepted_by_prism(response)
+    assert isinstance(response.parsed, list) and response.parsed
+    for invitation in response.parsed:
+        assert_invitation(invitation)
+
+
+def test_revoke_invitation(call: Call, client: AuthenticatedClient) -> None:
+    response = call(revoke_invitation, client=client, invitation_id=INVITATION_ID)
+
+    assert_accepted_by_prism(response)
+    invitation = assert_invitation(response.parsed)
+    assert invitation.status is InvitationStatus.REVOKED
+    assert invitation.revoked is True
+
+
+OPERATIONS: dict[str, tuple[Any, dict[str, Any]]] = {
+    "CreateInvitation": (create_invitation, {"body": CreateInvitationRequest(email_address="ada@example.com")}),
+    "CreateBulkInvitations": (
+        create_bulk_invitations,
+        {"body": [BulkInvitationRequest(email_address="ada@example.com")]},
+    ),
+    "ListInvitations": (list_invitations, {}),
+    "RevokeInvitation": (revoke_invitation, {"invitation_id": INVITATION_ID}),
+}
+
+
+def documented_error_statuses(spec: dict[str, Any]) -> list[tuple[str, int]]:
+    return [
+        (operation["operationId"], int(status))
+        for path in spec["paths"].values()
+        for operation in path.values()
+        for status in operation["responses"]
+        if not status.startswith("2")
+    ]
+
+
+def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def error_example(spec: dict[str, Any], operation_id: str, status: int) -> dict[str, Any]:
+    for path in spec["paths"].values():
+        for operation in path.values():
+            if operation["operationId"] == operation_id:
+                response = resolve(spec, operation["responses"][str(status)])
+                example: dict[str, Any] = response["content"]["application/json"]["example"]
+                return example
+    raise LookupError(operation_id)
+
+
+def test_every_error_status_is_covered(spec: dict[str, Any]) -> None:
+    """The parametrisation below is derived from the spec; make sure it found them all."""
+    pairs = documented_error_statuses(spec)
+    assert {operation_id for operation_id, _ in pairs} == set(OPERATIONS)
+    assert len(pairs) == 19
+
+
+ERROR_CASES = documented_error_statuses(yaml.safe_load(SPEC.read_text()))
+
+
+@pytest.mark.parametrize(("operation_id", "status"), ERROR_CASES, ids=[f"{o}-{s}" for o, s in ERROR_CASES])
+def test_documented_error_parses_into_clerk_errors(
+    call: Call, client: AuthenticatedClient, spec: dict[str, Any], operation_id: str, status: int
+) -> None:
+    endpoint, kwargs = OPERATIONS[operation_id]
+    response = call(endpoint, client=client.with_headers({"Prefer": f"code={status}"}), **kwargs)
+
+    assert response.status_code == status
+    assert isinstance(response.parsed, ClerkErrors)
+    assert response.parsed.to_dict() == error_example(spec, operation_id, status)
+    first = response.parsed.errors[0]
+    assert isinstance(first.code, str) and isinstance(first.message, str) and isinstance(first.long_message, str)
+    assert isinstance(response.parsed.clerk_trace_id, str)
+    if status == 429:
+        assert int(response.headers["Retry-After"]) > 0
+
+
+def test_eleven_bulk_items_are_refused(call: Call, client: AuthenticatedClient) -> None:
+    body = [BulkInvitationRequest(email_address=f"user{i}@example.com") for i in range(11)]
+    response = call(create_bulk_invitations, client=client, body=body)
+
+    assert response.status_code == 422
+    assert "maxItems" in response.headers["sl-violations"]
+    assert isinstance(response.parsed, ClerkErrors)
+
+
+def test_limit_above_500_is_refused(call: Call, client: AuthenticatedClient) -> None:
+    response = call(list_invitations, client=client, limit=501)
+
+    assert response.status_code == 422
+    assert "limit" in response.headers["sl-violations"]
+    assert isinstance(response.parsed, ClerkErrors)
+
+
+def test_missing_authorization_is_refused(call: Call, base_url: str) -> None:
+    response = call(list_invitations, client=Client(base_url=base_url))
+
+    assert response.status_code == 401
+    assert isinstance(response.parsed, ClerkErrors)
+    assert response.parsed.errors[0].code == "authentication_invalid"
