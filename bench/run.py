@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.metadata
 import json
 import os
 import platform
@@ -19,7 +20,6 @@ from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 
-import clerk_backend_api
 import httpx
 from clerk_backend_api import Clerk
 from clerk_backend_api.models import Invitation as OfficialInvitation
@@ -150,8 +150,9 @@ async def page_size_rows(clients: Clients, size: int, settings: Settings) -> lis
         settings,
     )
     at_target_size = size == TARGET_PAGE_SIZE
+    parse_target = PARSE_NEAR_JSON_LOADS if at_target_size else None
     rows = [
-        Row("parse: ours / json.loads", parse[OURS] / parse[JSON_LOADS], PARSE_NEAR_JSON_LOADS if at_target_size else None),
+        Row("parse: ours / json.loads", parse[OURS] / parse[JSON_LOADS], parse_target),
         Row("parse: official SDK / json.loads", parse[OFFICIAL] / parse[JSON_LOADS]),
     ]
     for mode, medians in (("sync", end_to_end_sync), ("async", end_to_end_async)):
@@ -260,9 +261,10 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true", help="run every comparison once or twice: seconds, not minutes")
     smoke = parser.parse_args().smoke
     settings = SMOKE if smoke else FULL
+    mode = " (SMOKE: too few rounds for the numbers to mean anything)" if smoke else ""
     print(
-        f"clerk-invitations-client bench{' (SMOKE: too few rounds for the numbers to mean anything)' if smoke else ''}\n"
-        f"Python {platform.python_version()}, clerk-backend-api {clerk_backend_api.__version__}, "
+        f"clerk-invitations-client bench{mode}\n"
+        f"Python {platform.python_version()}, clerk-backend-api {importlib.metadata.version('clerk-backend-api')}, "
         f"{os.cpu_count()} cores. Medians of {settings.rounds} interleaved rounds "
         f"({settings.slow_rounds} for concurrency and import); a ratio below 1.00x means the first named is faster."
     )
