@@ -119,7 +119,7 @@ async def page_size_rows(clients: Clients, size: int, settings: Settings) -> lis
     response = httpx.Response(200, content=page, headers={"Content-Type": "application/json"})
     parse = await compare_sync(
         {
-            OURS: lambda: list_invitations._parse_response(client=clients.ours, response=response),
+            OURS: lambda: list_invitations._parse_response(response),
             JSON_LOADS: lambda: json.loads(page),
             # What the official SDK does with a 200 response; `body` decodes afresh, as each new response would.
             OFFICIAL: lambda: unmarshal_json_response(list[OfficialInvitation], response, body=page.decode()),
