@@ -76,18 +76,18 @@ class Caller:
         self.mode = mode
         self.loop = loop  # one loop for the whole test: a client's httpx.AsyncClient is bound to it
 
-    def __call__(self, endpoint: ModuleType, **kwargs: Any) -> Any:
+    def __call__(self, endpoint: ModuleType, *args: Any, **kwargs: Any) -> Any:
         """`sync()` or `asyncio()`: the success model, or an exception."""
         if self.mode == "sync":
-            return endpoint.sync(**kwargs)
-        return self.loop.run_until_complete(endpoint.asyncio(**kwargs))
+            return endpoint.sync(*args, **kwargs)
+        return self.loop.run_until_complete(endpoint.asyncio(*args, **kwargs))
 
-    def detailed(self, endpoint: ModuleType, **kwargs: Any) -> Response[Any]:
+    def detailed(self, endpoint: ModuleType, *args: Any, **kwargs: Any) -> Response[Any]:
         """`sync_detailed()` or `asyncio_detailed()`: the Response."""
         if self.mode == "sync":
-            response: Response[Any] = endpoint.sync_detailed(**kwargs)
+            response: Response[Any] = endpoint.sync_detailed(*args, **kwargs)
             return response
-        return self.loop.run_until_complete(endpoint.asyncio_detailed(**kwargs))
+        return self.loop.run_until_complete(endpoint.asyncio_detailed(*args, **kwargs))
 
 
 @pytest.fixture(params=["sync", "async"])
