@@ -8,11 +8,12 @@ from typing import Any
 
 import httpx
 import pytest
+import yaml
 from clerk_invitations_client import AuthenticatedClient, Client, errors
 from clerk_invitations_client.api.invitations import list_invitations, revoke_invitation
 from clerk_invitations_client.client import API_VERSION, DEFAULT_TIMEOUT
 
-from tests.conftest import TEST_SECRET_KEY, Caller
+from tests.conftest import TEST_SECRET_KEY, Caller, repo_path
 from tests.prism import free_port
 from tests.scripted_server import Reply, ScriptedServer, json_reply
 
@@ -120,7 +121,8 @@ def test_every_request_names_the_client_and_the_api_version(
     first, overridden = (request.headers for request in server.requests)
     assert API_VERSION == "2025-11-10"
     assert first["Clerk-API-Version"] == API_VERSION
-    assert first["User-Agent"].startswith("clerk-invitations-client/0.1.0 ")
+    version = yaml.safe_load(repo_path("generator-config.yml").read_text())["package_version_override"]
+    assert first["User-Agent"].startswith(f"clerk-invitations-client/{version} python-httpx/")
     assert overridden["Clerk-API-Version"] == "2021-02-05"
 
 

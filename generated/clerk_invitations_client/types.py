@@ -1,7 +1,8 @@
 """Types shared by the models and endpoints, and the Response every `*_detailed` call returns."""
 
 from collections.abc import Callable, Mapping, MutableMapping
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from enum import StrEnum
+from typing import IO, BinaryIO, Generic, Literal, Self, TypeVar
 
 import httpx
 from attrs import define, field
@@ -36,6 +37,31 @@ class File:
     def to_tuple(self) -> FileTypes:
         """Return a tuple representation that httpx will accept for multipart/form-data"""
         return self.file_name, self.payload, self.mime_type
+
+
+class OpenStrEnum(StrEnum):
+    """A string enum that also takes values it doesn't list, as the API may add some.
+
+    An unknown value becomes a pseudo-member: an instance of the enum, equal to its string, with
+    `is_known` False. It isn't added to the enum, so iterating the enum lists the spec's values only.
+    """
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not isinstance(value, str):
+            return None
+        unknown = str.__new__(cls, value)
+        unknown._name_ = "UNKNOWN"
+        unknown._value_ = value
+        return unknown
+
+    @property
+    def is_known(self) -> bool:
+        """Whether this value is one the spec lists."""
+        return self._value_ in type(self)._value2member_map_
 
 
 T = TypeVar("T")
@@ -78,4 +104,4 @@ def build_response(response: httpx.Response, parse: Callable[[httpx.Response], T
     )
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "build_response"]
+__all__ = ["UNSET", "File", "FileTypes", "OpenStrEnum", "RequestFiles", "Response", "Unset", "build_response"]
