@@ -18,6 +18,9 @@ from tests.prism import SPEC, PrismServer, running_prism
 
 TEST_SECRET_KEY = "sk_test_0123456789abcdefghijklmnopqrstuvwxyzABCD"
 
+# The fake's `clerk_fake` fixture (its pytest11 entry point, were it installed) and the fixtures of its tests.
+pytest_plugins = ["clerk_invitations_fake.pytest_plugin", "tests.fake_fixtures"]
+
 Call = Callable[..., Response[Any]]
 
 _prism: PrismServer | None = None

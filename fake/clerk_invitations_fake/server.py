@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+SHUTDOWN_POLL_S = 0.01  # how soon the serving thread notices a shutdown: tests start and stop many servers
+
+
 @dataclass(frozen=True)
 class HttpReply:
     status: int
@@ -20,6 +23,11 @@ class HttpReply:
 Handler = Callable[[str, str, str | None, bytes], HttpReply]
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # many clients connect at once in concurrency tests
+
+
 def make_server(
     handler: Handler, host: str = "127.0.0.1", port: int = 0, *, log_requests: bool = False
 ) -> ThreadingHTTPServer:
@@ -27,6 +35,7 @@ def make_server(
 
     class RequestHandler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # or each small reply waits for the client's delayed ACK
 
         def answer(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
@@ -40,15 +49,17 @@ def make_server(
             if self.command != "HEAD":
                 self.wfile.write(reply.body)
 
-        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_HEAD = do_TRACE = answer
+        def __getattr__(self, name: str) -> Callable[[], None]:
+            """`do_GET`, `do_QUERY`, ...: every method goes to `answer`, which may say 405."""
+            if name.startswith("do_"):
+                return self.answer
+            raise AttributeError(name)
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's signature
             if log_requests:  # The request line only: headers, and so the secret key, are never logged.
                 super().log_message(format, *args)
 
-    server = ThreadingHTTPServer((host, port), RequestHandler)
-    server.daemon_threads = True
-    return server
+    return _Server((host, port), RequestHandler)
 
 
 def base_url(server: ThreadingHTTPServer) -> str:
@@ -60,7 +71,9 @@ def base_url(server: ThreadingHTTPServer) -> str:
 def serving(handler: Handler, port: int = 0) -> Iterator[str]:
     """Serve `handler` on 127.0.0.1 in a background thread; yield its base URL; stop when the block ends."""
     server = make_server(handler, port=port)
-    thread = threading.Thread(target=server.serve_forever, name="clerk-invitations-fake", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": SHUTDOWN_POLL_S}, name="clerk-invitations-fake", daemon=True
+    )
     thread.start()
     try:
         yield base_url(server)
