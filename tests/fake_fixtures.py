@@ -33,7 +33,9 @@ def fake_endpoint(request: pytest.FixtureRequest, clerk_fake: FakeClerk) -> Iter
         )
         return
     with clerk_fake.serve() as url:
-        yield FakeEndpoint(url, SpecCheckingTransport(httpx.HTTPTransport()), AsyncSpecCheckingTransport(httpx.AsyncHTTPTransport()))
+        yield FakeEndpoint(
+            url, SpecCheckingTransport(httpx.HTTPTransport()), AsyncSpecCheckingTransport(httpx.AsyncHTTPTransport())
+        )
 
 
 @pytest.fixture

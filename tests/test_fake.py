@@ -470,8 +470,8 @@ def test_unknown_paths_and_methods_over_http(
 
 def test_the_spec_check_catches_a_wrong_response() -> None:
     request = httpx.Request("POST", "http://127.0.0.1/invitations")
-    invitation = {"object": "invitation", "id": "inv_1", "email_address": "ada@example.com", "public_metadata": {}}
-    invitation |= {"status": "pending", "created_at": 1, "updated_at": 1}
+    invitation: dict[str, Any] = {"object": "invitation", "id": "inv_1", "email_address": "ada@example.com"}
+    invitation |= {"public_metadata": {}, "status": "pending", "created_at": 1, "updated_at": 1}
     check_response(request, httpx.Response(200, json=invitation))
 
     with pytest.raises(Exception, match="status"):
@@ -488,7 +488,7 @@ def test_the_pytest11_entry_point_names_the_plugin() -> None:
     (module,) = project["project"]["entry-points"]["pytest11"].values()
 
     assert module == "clerk_invitations_fake.pytest_plugin"
-    assert callable(getattr(__import__(module, fromlist=["clerk_fake"]), "clerk_fake"))
+    assert callable(__import__(module, fromlist=["clerk_fake"]).clerk_fake)
 
 
 def test_the_clerk_fake_fixture_is_a_fresh_fake(clerk_fake: FakeClerk) -> None:

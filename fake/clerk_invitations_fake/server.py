@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-
 SHUTDOWN_POLL_S = 0.01  # how soon the serving thread notices a shutdown: tests start and stop many servers
 
 
@@ -72,7 +71,10 @@ def serving(handler: Handler, port: int = 0) -> Iterator[str]:
     """Serve `handler` on 127.0.0.1 in a background thread; yield its base URL; stop when the block ends."""
     server = make_server(handler, port=port)
     thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": SHUTDOWN_POLL_S}, name="clerk-invitations-fake", daemon=True
+        target=server.serve_forever,
+        kwargs={"poll_interval": SHUTDOWN_POLL_S},
+        name="clerk-invitations-fake",
+        daemon=True,
     )
     thread.start()
     try:
