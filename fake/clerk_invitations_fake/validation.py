@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from typing import Any
 
 from clerk_invitations_fake.errors import ClerkErrorReply, param_error, unprocessable
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 INTEGER = re.compile(r"-?[0-9]+")
-ORDER_BY = re.compile(r"([+-]?)(created_at|email_address|expires_at)")
+ORDER_BY = re.compile(r"[+-]?(?:created_at|email_address|expires_at)")
 STATUSES = ("pending", "accepted", "revoked", "expired")
 TEMPLATE_SLUGS = ("invitation", "waitlist_invitation")
 DEFAULT_EXPIRES_IN_DAYS = 30
@@ -27,24 +27,24 @@ class InvitationRequest:
     """One invitation to create, its defaults filled in."""
 
     email_address: str
-    public_metadata: dict[str, Any] = field(default_factory=dict)
-    redirect_url: str | None = None
-    notify: bool = True
-    ignore_existing: bool = False
-    expires_in_days: int = DEFAULT_EXPIRES_IN_DAYS
-    template_slug: str = "invitation"
+    public_metadata: dict[str, Any]
+    redirect_url: str | None
+    notify: bool
+    ignore_existing: bool
+    expires_in_days: int
+    template_slug: str
 
 
 @dataclass(frozen=True)
 class ListQuery:
     """The list operation's query parameters, their defaults filled in."""
 
-    status: str | None = None
-    query: str | None = None
-    order_field: str = "created_at"
-    descending: bool = True
-    limit: int = 10
-    offset: int = 0
+    status: str | None
+    query: str | None
+    order_field: str
+    descending: bool
+    limit: int
+    offset: int
 
 
 def is_email(value: object) -> bool:
@@ -58,103 +58,92 @@ def is_expiry_in_days(value: object) -> bool:
     return float(value).is_integer() and 1 <= value <= MAX_EXPIRES_IN_DAYS
 
 
-def _is_whole_number(value: object, minimum: int, maximum: int | None = None) -> bool:
+def is_whole_number(value: object, minimum: int, maximum: int | None = None) -> bool:
     """Whether a query parameter is an integer from minimum to maximum."""
     if not isinstance(value, str) or not INTEGER.fullmatch(value):
         return False
     return minimum <= int(value) and (maximum is None or int(value) <= maximum)
 
 
-class _Checker:
-    """Reads the fields of one JSON object, collecting every error so that one reply lists them all."""
+@dataclass(frozen=True)
+class Rule:
+    """What one parameter may be, and what it is when left out (or null, where null is allowed)."""
 
-    def __init__(self, body: Mapping[str, Any]) -> None:
-        self.body = body
-        self.errors: list[dict[str, Any]] = []
+    default: Any
+    is_valid: Callable[[object], bool]
+    must_be: str
+    code: str = FORMAT_INVALID
+    nullable: bool = False
+    nullable_in_bulk: bool = False
 
-    def get(
-        self, name: str, is_valid: Callable[[object], bool], *, nullable: bool, code: str, must_be: str, default: Any
-    ) -> Any:
-        value = self.body.get(name)
-        if name not in self.body or (value is None and nullable):
-            return default
-        if not is_valid(value):
-            self.errors.append(param_error(code, name, f"{name} must be {must_be}."))
-            return default
-        return value
+
+INVITATION_RULES = {
+    "email_address": Rule("", is_email, "a valid email address", nullable=True),  # missing: reported apart
+    "public_metadata": Rule({}, lambda value: isinstance(value, dict), "a JSON object", nullable_in_bulk=True),
+    "redirect_url": Rule(None, lambda value: isinstance(value, str), "a string", nullable_in_bulk=True),
+    "notify": Rule(True, lambda value: isinstance(value, bool), "true, false or null", nullable=True),
+    "ignore_existing": Rule(False, lambda value: isinstance(value, bool), "true, false or null", nullable=True),
+    "expires_in_days": Rule(
+        DEFAULT_EXPIRES_IN_DAYS,
+        is_expiry_in_days,
+        f"a whole number from 1 to {MAX_EXPIRES_IN_DAYS}",
+        VALUE_INVALID,
+        nullable=True,
+    ),
+    "template_slug": Rule(
+        "invitation", lambda value: value in TEMPLATE_SLUGS, " or ".join(TEMPLATE_SLUGS), VALUE_INVALID
+    ),
+}
+LIST_RULES = {
+    "status": Rule(None, lambda value: value in STATUSES, " or ".join(STATUSES), VALUE_INVALID),
+    "query": Rule(None, lambda value: True, "any text"),
+    "order_by": Rule(
+        "-created_at",
+        lambda value: isinstance(value, str) and ORDER_BY.fullmatch(value) is not None,
+        "created_at, email_address or expires_at, optionally after + or -",
+        VALUE_INVALID,
+    ),
+    "limit": Rule(
+        "10", lambda value: is_whole_number(value, 1, MAX_LIMIT), f"a whole number from 1 to {MAX_LIMIT}", VALUE_INVALID
+    ),
+    "offset": Rule("0", lambda value: is_whole_number(value, 0), "a whole number of at least 0", VALUE_INVALID),
+}
+
+
+def read(body: Mapping[str, Any], rules: dict[str, Rule], *, bulk_item: bool = False) -> dict[str, Any]:
+    """Every parameter the rules name, defaulted where absent; raises a 422 listing every invalid one."""
+    values, errors = {}, []
+    for name, rule in rules.items():
+        value = body.get(name)
+        if name not in body or (value is None and (rule.nullable or (bulk_item and rule.nullable_in_bulk))):
+            values[name] = rule.default
+        elif rule.is_valid(value):
+            values[name] = value
+        else:
+            errors.append(param_error(rule.code, name, f"{name} must be {rule.must_be}."))
+    if errors:
+        raise unprocessable(errors)
+    return values
 
 
 def parse_invitation(body: object, *, bulk_item: bool) -> InvitationRequest:
     """A create request's body, or one item of a bulk request (where more fields may be null)."""
     if not isinstance(body, dict):
         raise unprocessable([param_error(FORMAT_INVALID, "body", "The request body must be a JSON object.")])
-    known = {f.name for f in fields(InvitationRequest)}
-    check = _Checker(body)
-    check.errors += [
+    errors = [
         param_error("form_param_unknown", name, f"{name} is not a parameter of this request.")
         for name in body
-        if name not in known
+        if name not in INVITATION_RULES
     ]
     if body.get("email_address") is None:
-        check.errors.append(param_error("form_param_missing", "email_address", "email_address must be included."))
-    request = InvitationRequest(
-        email_address=check.get(
-            "email_address", is_email, nullable=True, code=FORMAT_INVALID, must_be="a valid email address", default=""
-        ),
-        public_metadata=check.get(
-            "public_metadata",
-            lambda value: isinstance(value, dict),
-            nullable=bulk_item,
-            code=FORMAT_INVALID,
-            must_be="a JSON object",
-            default={},
-        ),
-        redirect_url=check.get(
-            "redirect_url",
-            lambda value: isinstance(value, str),
-            nullable=bulk_item,
-            code=FORMAT_INVALID,
-            must_be="a string",
-            default=None,
-        ),
-        notify=check.get(
-            "notify",
-            lambda value: isinstance(value, bool),
-            nullable=True,
-            code=FORMAT_INVALID,
-            must_be="true, false or null",
-            default=True,
-        ),
-        ignore_existing=check.get(
-            "ignore_existing",
-            lambda value: isinstance(value, bool),
-            nullable=True,
-            code=FORMAT_INVALID,
-            must_be="true, false or null",
-            default=False,
-        ),
-        expires_in_days=int(
-            check.get(
-                "expires_in_days",
-                is_expiry_in_days,
-                nullable=True,
-                code=VALUE_INVALID,
-                must_be=f"a whole number from 1 to {MAX_EXPIRES_IN_DAYS}",
-                default=DEFAULT_EXPIRES_IN_DAYS,
-            )
-        ),
-        template_slug=check.get(
-            "template_slug",
-            lambda value: value in TEMPLATE_SLUGS,
-            nullable=False,
-            code=VALUE_INVALID,
-            must_be=" or ".join(TEMPLATE_SLUGS),
-            default="invitation",
-        ),
-    )
-    if check.errors:
-        raise unprocessable(check.errors)
-    return request
+        errors.append(param_error("form_param_missing", "email_address", "email_address must be included."))
+    try:
+        values = read(body, INVITATION_RULES, bulk_item=bulk_item)
+    except ClerkErrorReply as refusal:
+        errors += refusal.errors
+    if errors:
+        raise unprocessable(errors)
+    return InvitationRequest(**{**values, "expires_in_days": int(values["expires_in_days"])})
 
 
 def parse_bulk(body: object) -> list[InvitationRequest]:
@@ -182,46 +171,12 @@ def parse_bulk(body: object) -> list[InvitationRequest]:
 
 def parse_list_query(params: Mapping[str, str]) -> ListQuery:
     """The list operation's query string; unknown parameters are ignored."""
-    check = _Checker(params)
-    status = check.get(
-        "status",
-        lambda value: value in STATUSES,
-        nullable=False,
-        code=VALUE_INVALID,
-        must_be=" or ".join(STATUSES),
-        default=None,
-    )
-    order_by = check.get(
-        "order_by",
-        lambda value: ORDER_BY.fullmatch(str(value)) is not None,
-        nullable=False,
-        code=VALUE_INVALID,
-        must_be="created_at, email_address or expires_at, optionally after + or -",
-        default="-created_at",
-    )
-    limit = check.get(
-        "limit",
-        lambda value: _is_whole_number(value, 1, MAX_LIMIT),
-        nullable=False,
-        code=VALUE_INVALID,
-        must_be=f"a whole number from 1 to {MAX_LIMIT}",
-        default="10",
-    )
-    offset = check.get(
-        "offset",
-        lambda value: _is_whole_number(value, 0),
-        nullable=False,
-        code=VALUE_INVALID,
-        must_be="a whole number of at least 0",
-        default="0",
-    )
-    if check.errors:
-        raise unprocessable(check.errors)
+    values = read(params, LIST_RULES)
     return ListQuery(
-        status=status,
-        query=params.get("query"),
-        order_field=order_by.lstrip("+-"),
-        descending=order_by.startswith("-"),
-        limit=int(limit),
-        offset=int(offset),
+        status=values["status"],
+        query=values["query"],
+        order_field=values["order_by"].lstrip("+-"),
+        descending=values["order_by"].startswith("-"),
+        limit=int(values["limit"]),
+        offset=int(values["offset"]),
     )
