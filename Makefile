@@ -14,7 +14,7 @@ MOCK_PORT ?= 4010
 GENERATE = openapi-python-client generate --path openapi.yaml --config generator-config.yml \
 	--custom-template-path templates --meta pdm --fail-on-warning --overwrite
 
-.PHONY: help setup generate check-generated lint mock demo test
+.PHONY: help setup generate check-generated lint mock demo test bench bench-smoke
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -24,6 +24,11 @@ setup: $(VENV)/.installed node_modules/.installed ## Create .venv and node_modul
 $(VENV)/.installed: requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Benchmark-only packages, constrained by requirements-dev.txt: installing them never moves a dev pin.
+$(VENV)/.bench-installed: $(VENV)/.installed bench/requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt -c requirements-dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -39,12 +44,12 @@ check-generated: setup ## Fail, showing the diff, if generated/ is not what the 
 	$(GENERATE) --output-path "$$dir/generated" >/dev/null && \
 	diff -ru generated "$$dir/generated" && echo "generated/ is up to date"
 
-lint: setup ## Validate and lint the spec; ruff; mypy --strict on generated/ and tests/
+lint: setup $(VENV)/.bench-installed ## Validate and lint the spec; ruff; mypy --strict on generated/, tests/, bench/
 	openapi-spec-validator openapi.yaml
 	spectral lint openapi.yaml --fail-severity error --quiet
-	ruff check tests examples fake
-	ruff format --check tests examples fake
-	mypy --strict generated/clerk_invitations_client fake/clerk_invitations_fake tests examples
+	ruff check tests examples bench fake
+	ruff format --check tests examples bench fake
+	mypy --strict generated/clerk_invitations_client fake/clerk_invitations_fake tests examples bench
 
 mock: setup ## Run Prism on openapi.yaml at 127.0.0.1:$(MOCK_PORT), in the foreground
 	$(PRISM) mock --host 127.0.0.1 --port $(MOCK_PORT) openapi.yaml
@@ -59,3 +64,9 @@ demo: setup ## Start Prism (or the fake: TARGET=fake), run examples/quickstart.p
 
 test: setup ## Run the whole test suite (it starts its own Prism)
 	$(PY) -m pytest
+
+bench: setup $(VENV)/.bench-installed ## Benchmark against Clerk's official SDK and bare httpx (about a minute)
+	$(PY) -m bench.run
+
+bench-smoke: setup $(VENV)/.bench-installed ## The benchmark with too few rounds to mean anything: proves it still runs
+	$(PY) -m bench.run --smoke

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -15,13 +15,12 @@ from clerk_invitations_client import AuthenticatedClient
 from clerk_invitations_client.types import Response
 
 from tests.prism import SPEC, PrismServer, running_prism
+from tests.scripted_server import ScriptedServer, scripted_server
 
 TEST_SECRET_KEY = "sk_test_0123456789abcdefghijklmnopqrstuvwxyzABCD"
 
 # The fake's `clerk_fake` fixture (its pytest11 entry point, were it installed) and the fixtures of its tests.
 pytest_plugins = ["clerk_invitations_fake.pytest_plugin", "tests.fake_fixtures"]
-
-Call = Callable[..., Response[Any]]
 
 _prism: PrismServer | None = None
 
@@ -49,20 +48,56 @@ def base_url() -> Iterator[str]:
 
 @pytest.fixture
 def client(base_url: str) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url=base_url, token=TEST_SECRET_KEY)
+    # No retries: Prism's 429 asks for a 12 s wait. Retries are tested against tests/scripted_server.py.
+    return AuthenticatedClient(base_url=base_url, token=TEST_SECRET_KEY, max_retries=0)
+
+
+@pytest.fixture
+def server() -> Iterator[ScriptedServer]:
+    """A scripted server of the suite's own, for the answers Prism can't give."""
+    with scripted_server() as scripted:
+        yield scripted
+
+
+@pytest.fixture
+def server_client(server: ScriptedServer) -> AuthenticatedClient:
+    """A client of the scripted server, with short backoff so retry tests stay fast."""
+    return AuthenticatedClient(base_url=server.url, token=TEST_SECRET_KEY, retry_backoff=0.05)
+
+
+@pytest.fixture(scope="session")
+def invitation_json(spec: dict[str, Any]) -> dict[str, Any]:
+    """A valid Invitation body: the spec's own example."""
+    example: dict[str, Any] = spec["components"]["examples"]["PendingInvitation"]["value"]
+    return example
+
+
+class Caller:
+    """Calls an endpoint module sync or async, so that one test covers both."""
+
+    def __init__(self, mode: str, loop: asyncio.AbstractEventLoop) -> None:
+        self.mode = mode
+        self.loop = loop  # one loop for the whole test: a client's httpx.AsyncClient is bound to it
+
+    def __call__(self, endpoint: ModuleType, *args: Any, **kwargs: Any) -> Any:
+        """`sync()` or `asyncio()`: the success model, or an exception."""
+        if self.mode == "sync":
+            return endpoint.sync(*args, **kwargs)
+        return self.loop.run_until_complete(endpoint.asyncio(*args, **kwargs))
+
+    def detailed(self, endpoint: ModuleType, *args: Any, **kwargs: Any) -> Response[Any]:
+        """`sync_detailed()` or `asyncio_detailed()`: the Response."""
+        if self.mode == "sync":
+            response: Response[Any] = endpoint.sync_detailed(*args, **kwargs)
+            return response
+        return self.loop.run_until_complete(endpoint.asyncio_detailed(*args, **kwargs))
 
 
 @pytest.fixture(params=["sync", "async"])
-def call(request: pytest.FixtureRequest) -> Call:
-    """Call an endpoint module's `sync_detailed` or `asyncio_detailed`, one test for both."""
-
-    def _call(endpoint: ModuleType, **kwargs: Any) -> Response[Any]:
-        if request.param == "sync":
-            response: Response[Any] = endpoint.sync_detailed(**kwargs)
-            return response
-        return asyncio.run(endpoint.asyncio_detailed(**kwargs))
-
-    return _call
+def call(request: pytest.FixtureRequest) -> Iterator[Caller]:
+    loop = asyncio.new_event_loop()
+    yield Caller(request.param, loop)
+    loop.close()
 
 
 @pytest.hookimpl(wrapper=True)

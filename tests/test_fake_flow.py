@@ -1,16 +1,13 @@
 """A service's own test, as a user would write it: invite -> list -> accept/expire -> revoke against the fake.
 
-The flow is written once and runs four ways: the generated client sync or async, talking to the fake
-in process (its transports) or over real HTTP on 127.0.0.1. Every response is checked against openapi.yaml.
+The flow is written once and runs four ways: the generated client sync or async (the suite's `call`),
+talking to the fake in process (its transports) or over real HTTP on 127.0.0.1. Every response is
+checked against openapi.yaml.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
-from dataclasses import dataclass
-from types import ModuleType
-from typing import Any
 
 import pytest
 from clerk_invitations_client import AuthenticatedClient
@@ -29,68 +26,45 @@ from clerk_invitations_client.models import (
     Invitation,
     InvitationStatus,
 )
-from clerk_invitations_client.types import UNSET, Response
+from clerk_invitations_client.types import UNSET
 from clerk_invitations_fake import FakeClerk
 
-from tests.conftest import TEST_SECRET_KEY
+from tests.conftest import TEST_SECRET_KEY, Caller
 from tests.fake_fixtures import FakeEndpoint
 
 
-@dataclass
-class Invitations:
-    """Calls the generated client's endpoints sync or async (on one event loop), so the flow reads the same."""
-
-    client: AuthenticatedClient
-    loop: asyncio.Runner | None
-
-    def __call__(self, endpoint: ModuleType, **kwargs: Any) -> Any:
-        """`sync()` / `asyncio()`: the call is expected to succeed."""
-        if self.loop is None:
-            result = endpoint.sync(client=self.client, **kwargs)
-        else:
-            result = self.loop.run(endpoint.asyncio(client=self.client, **kwargs))
-        assert result is not None and not isinstance(result, ClerkErrors), result
-        return result
-
-    def detailed(self, endpoint: ModuleType, **kwargs: Any) -> Response[Any]:
-        """`sync_detailed()` / `asyncio_detailed()`: for calls that should fail."""
-        if self.loop is None:
-            response: Response[Any] = endpoint.sync_detailed(client=self.client, **kwargs)
-            return response
-        return self.loop.run(endpoint.asyncio_detailed(client=self.client, **kwargs))
-
-
-@pytest.fixture(params=["sync", "async"])
-def invitations(request: pytest.FixtureRequest, fake_endpoint: FakeEndpoint) -> Iterator[Invitations]:
-    transport = fake_endpoint.transport if request.param == "sync" else fake_endpoint.async_transport
+@pytest.fixture
+def client(call: Caller, fake_endpoint: FakeEndpoint) -> Iterator[AuthenticatedClient]:
+    """The generated client, wired to the fake for `call`'s mode: sync or async transport."""
+    transport = fake_endpoint.transport if call.mode == "sync" else fake_endpoint.async_transport
     client = AuthenticatedClient(
         base_url=fake_endpoint.base_url, token=TEST_SECRET_KEY, httpx_args={"transport": transport}
     )
-    if request.param == "sync":
-        with client:
-            yield Invitations(client, None)
-        return
-    with asyncio.Runner() as loop:
-        yield Invitations(client, loop)
-        loop.run(client.get_async_httpx_client().aclose())
+    yield client
+    if call.mode == "sync":
+        client.get_httpx_client().close()
+    else:
+        call.loop.run_until_complete(client.get_async_httpx_client().aclose())
 
 
 def emails(page: list[Invitation]) -> list[str]:
     return [invitation.email_address for invitation in page]
 
 
-def test_invite_list_accept_expire_revoke(invitations: Invitations, clerk_fake: FakeClerk) -> None:
+def test_invite_list_accept_expire_revoke(call: Caller, client: AuthenticatedClient, clerk_fake: FakeClerk) -> None:
     # Invite Ada for a week, then Grace (for a day) and Alan (without an email) at once.
-    ada = invitations(
+    ada = call(
         create_invitation,
+        client=client,
         body=CreateInvitationRequest(
             email_address="ada@example.com",
             public_metadata=CreateInvitationRequestPublicMetadata.from_dict({"plan": "pro"}),
             expires_in_days=7,
         ),
     )
-    grace, alan = invitations(
+    grace, alan = call(
         create_bulk_invitations,
+        client=client,
         body=[
             BulkInvitationRequest(email_address="grace@example.com", expires_in_days=1),
             BulkInvitationRequest(email_address="alan@example.com", notify=False),
@@ -101,29 +75,34 @@ def test_invite_list_accept_expire_revoke(invitations: Invitations, clerk_fake: 
     assert clerk_fake.notified == [ada.id, grace.id]
 
     # All three are pending, newest first.
-    assert emails(invitations(list_invitations)) == ["alan@example.com", "grace@example.com", "ada@example.com"]
+    assert emails(call(list_invitations, client=client)) == ["alan@example.com", "grace@example.com", "ada@example.com"]
 
     # Ada signs up; two days pass, and Grace's invitation expires.
     clerk_fake.accept(ada.id)
     clerk_fake.advance(days=2)
-    assert emails(invitations(list_invitations, status=InvitationStatus.PENDING)) == ["alan@example.com"]
-    assert emails(invitations(list_invitations, status=InvitationStatus.ACCEPTED)) == ["ada@example.com"]
-    (expired,) = invitations(list_invitations, status=InvitationStatus.EXPIRED)
+    assert emails(call(list_invitations, client=client, status=InvitationStatus.PENDING)) == ["alan@example.com"]
+    assert emails(call(list_invitations, client=client, status=InvitationStatus.ACCEPTED)) == ["ada@example.com"]
+    (expired,) = call(list_invitations, client=client, status=InvitationStatus.EXPIRED)
     assert expired.id == grace.id and expired.url is UNSET
 
     # Revoke Alan's; it drops out of the default list. Ada's, accepted, and Alan's, now revoked, can't be revoked.
-    revoked = invitations(revoke_invitation, invitation_id=alan.id)
+    revoked = call(revoke_invitation, client=client, invitation_id=alan.id)
     assert revoked.status is InvitationStatus.REVOKED and revoked.revoked is True
-    assert emails(invitations(list_invitations, order_by="+email_address")) == ["ada@example.com", "grace@example.com"]
+    assert emails(call(list_invitations, client=client, order_by="+email_address")) == [
+        "ada@example.com",
+        "grace@example.com",
+    ]
     for invitation_id, code in [(ada.id, "invitation_already_accepted"), (alan.id, "invitation_already_revoked")]:
-        refused = invitations.detailed(revoke_invitation, invitation_id=invitation_id)
+        refused = call.detailed(revoke_invitation, client=client, invitation_id=invitation_id)
         assert refused.status_code == 400
         assert isinstance(refused.parsed, ClerkErrors) and refused.parsed.errors[0].code == code
 
     # Grace can be invited again; Ada, a user now, can't.
-    again = invitations(create_invitation, body=CreateInvitationRequest(email_address="grace@example.com"))
+    again = call(create_invitation, client=client, body=CreateInvitationRequest(email_address="grace@example.com"))
     assert again.id != grace.id
-    refused = invitations.detailed(create_invitation, body=CreateInvitationRequest(email_address="ada@example.com"))
+    refused = call.detailed(
+        create_invitation, client=client, body=CreateInvitationRequest(email_address="ada@example.com")
+    )
     assert refused.status_code == 400
     assert isinstance(refused.parsed, ClerkErrors) and refused.parsed.errors[0].code == "form_identifier_exists"
     assert [invitation["status"] for invitation in clerk_fake.invitations.values()] == [
@@ -134,8 +113,8 @@ def test_invite_list_accept_expire_revoke(invitations: Invitations, clerk_fake: 
     ]
 
 
-def test_errors_reach_the_client_as_clerk_errors(invitations: Invitations) -> None:
-    response = invitations.detailed(list_invitations, limit=501)
+def test_errors_reach_the_client_as_clerk_errors(call: Caller, client: AuthenticatedClient) -> None:
+    response = call.detailed(list_invitations, client=client, limit=501)
 
     assert response.status_code == 422
     assert isinstance(response.parsed, ClerkErrors)

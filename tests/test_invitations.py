@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from clerk_invitations_client import AuthenticatedClient, Client
+from clerk_invitations_client import AuthenticatedClient, Client, errors
 from clerk_invitations_client.api.invitations import (
     create_bulk_invitations,
     create_invitation,
@@ -31,7 +31,7 @@ from clerk_invitations_client.models import (
 )
 from clerk_invitations_client.types import UNSET, Response
 
-from tests.conftest import Call
+from tests.conftest import Caller
 from tests.prism import SPEC
 
 INVITATION_ID = "inv_2x9QmZk1vR8tYp3LbN6cW4dHs7E"
@@ -58,7 +58,7 @@ def assert_invitation(invitation: object) -> Invitation:
     return invitation
 
 
-def test_create_invitation(call: Call, client: AuthenticatedClient) -> None:
+def test_create_invitation(call: Caller, client: AuthenticatedClient) -> None:
     body = CreateInvitationRequest(
         email_address="ada@example.com",
         public_metadata=CreateInvitationRequestPublicMetadata.from_dict({"plan": "pro", "seats": 3}),
@@ -68,15 +68,16 @@ def test_create_invitation(call: Call, client: AuthenticatedClient) -> None:
         expires_in_days=7,
         template_slug=TemplateSlug.INVITATION,
     )
-    response = call(create_invitation, client=client, body=body)
+    response = call.detailed(create_invitation, client=client, body=body)
 
     assert_accepted_by_prism(response)
     invitation = assert_invitation(response.parsed)
     assert invitation.status is InvitationStatus.PENDING
     assert invitation.public_metadata["plan"] == "pro"
+    assert call(create_invitation, client=client, body=body) == invitation
 
 
-def test_create_bulk_invitations(call: Call, client: AuthenticatedClient) -> None:
+def test_create_bulk_invitations(call: Caller, client: AuthenticatedClient) -> None:
     body = [
         BulkInvitationRequest(email_address="ada@example.com"),
         BulkInvitationRequest(
@@ -88,12 +89,13 @@ def test_create_bulk_invitations(call: Call, client: AuthenticatedClient) -> Non
             template_slug=TemplateSlug.WAITLIST_INVITATION,
         ),
     ]
-    response = call(create_bulk_invitations, client=client, body=body)
+    response = call.detailed(create_bulk_invitations, client=client, body=body)
 
     assert_accepted_by_prism(response)
     assert isinstance(response.parsed, list) and len(response.parsed) == 2
     for invitation in response.parsed:
         assert_invitation(invitation)
+    assert call(create_bulk_invitations, client=client, body=body) == response.parsed
 
 
 @pytest.mark.parametrize(
@@ -105,22 +107,24 @@ def test_create_bulk_invitations(call: Call, client: AuthenticatedClient) -> Non
     ],
     ids=["defaults", "status-query-order", "limit-offset"],
 )
-def test_list_invitations(call: Call, client: AuthenticatedClient, filters: dict[str, Any]) -> None:
-    response = call(list_invitations, client=client, **filters)
+def test_list_invitations(call: Caller, client: AuthenticatedClient, filters: dict[str, Any]) -> None:
+    response = call.detailed(list_invitations, client=client, **filters)
 
     assert_accepted_by_prism(response)
     assert isinstance(response.parsed, list) and response.parsed
     for invitation in response.parsed:
         assert_invitation(invitation)
+    assert call(list_invitations, client=client, **filters) == response.parsed
 
 
-def test_revoke_invitation(call: Call, client: AuthenticatedClient) -> None:
-    response = call(revoke_invitation, client=client, invitation_id=INVITATION_ID)
+def test_revoke_invitation(call: Caller, client: AuthenticatedClient) -> None:
+    response = call.detailed(revoke_invitation, client=client, invitation_id=INVITATION_ID)
 
     assert_accepted_by_prism(response)
     invitation = assert_invitation(response.parsed)
     assert invitation.status is InvitationStatus.REVOKED
     assert invitation.revoked is True
+    assert call(revoke_invitation, client=client, invitation_id=INVITATION_ID) == invitation
 
 
 OPERATIONS: dict[str, tuple[Any, dict[str, Any]]] = {
@@ -173,43 +177,73 @@ def test_every_error_status_is_covered(spec: dict[str, Any]) -> None:
 ERROR_CASES = documented_error_statuses(yaml.safe_load(SPEC.read_text()))
 
 
-@pytest.mark.parametrize(("operation_id", "status"), ERROR_CASES, ids=[f"{o}-{s}" for o, s in ERROR_CASES])
-def test_documented_error_parses_into_clerk_errors(
-    call: Call, client: AuthenticatedClient, spec: dict[str, Any], operation_id: str, status: int
-) -> None:
-    endpoint, kwargs = OPERATIONS[operation_id]
-    response = call(endpoint, client=client.with_headers({"Prefer": f"code={status}"}), **kwargs)
+EXCEPTION_BY_STATUS: dict[int, type[errors.ClerkAPIError]] = {
+    400: errors.BadRequestError,
+    401: errors.AuthenticationError,
+    403: errors.PermissionDeniedError,
+    404: errors.NotFoundError,
+    422: errors.UnprocessableEntityError,
+    429: errors.RateLimitError,
+}
 
+
+@pytest.mark.parametrize(("operation_id", "status"), ERROR_CASES, ids=[f"{o}-{s}" for o, s in ERROR_CASES])
+def test_documented_error(
+    call: Caller, client: AuthenticatedClient, spec: dict[str, Any], operation_id: str, status: int
+) -> None:
+    """`*_detailed` parses the error into ClerkErrors; sync()/asyncio() raise it as ClerkAPIError."""
+    endpoint, kwargs = OPERATIONS[operation_id]
+    client = client.with_headers({"Prefer": f"code={status}"})
+    example = error_example(spec, operation_id, status)
+
+    response = call.detailed(endpoint, client=client, **kwargs)
     assert response.status_code == status
     assert isinstance(response.parsed, ClerkErrors)
-    assert response.parsed.to_dict() == error_example(spec, operation_id, status)
-    first = response.parsed.errors[0]
-    assert isinstance(first.code, str) and isinstance(first.message, str) and isinstance(first.long_message, str)
-    assert isinstance(response.parsed.clerk_trace_id, str)
+    assert response.parsed.to_dict() == example
+
+    with pytest.raises(EXCEPTION_BY_STATUS[status]) as raised:
+        call(endpoint, client=client, **kwargs)
+    error = raised.value
+    assert isinstance(error, errors.ClerkAPIError) and isinstance(error, errors.ClerkInvitationsError)
+    assert error.status_code == status
+    assert [e.to_dict() for e in error.errors] == example["errors"]
+    assert error.code == example["errors"][0]["code"]
+    assert error.clerk_trace_id == example["clerk_trace_id"]
+    assert error.headers["content-type"].startswith("application/json")
+    message = str(error)
+    assert str(status) in message
+    assert example["errors"][0]["code"] in message and example["errors"][0]["long_message"] in message
     if status == 429:
-        assert int(response.headers["Retry-After"]) > 0
+        assert isinstance(error, errors.RateLimitError)
+        assert error.retry_after == float(response.headers["Retry-After"]) > 0
 
 
-def test_eleven_bulk_items_are_refused(call: Call, client: AuthenticatedClient) -> None:
+def test_eleven_bulk_items_are_refused(call: Caller, client: AuthenticatedClient) -> None:
     body = [BulkInvitationRequest(email_address=f"user{i}@example.com") for i in range(11)]
-    response = call(create_bulk_invitations, client=client, body=body)
+    response = call.detailed(create_bulk_invitations, client=client, body=body)
 
     assert response.status_code == 422
     assert "maxItems" in response.headers["sl-violations"]
     assert isinstance(response.parsed, ClerkErrors)
+    with pytest.raises(errors.UnprocessableEntityError):
+        call(create_bulk_invitations, client=client, body=body)
 
 
-def test_limit_above_500_is_refused(call: Call, client: AuthenticatedClient) -> None:
-    response = call(list_invitations, client=client, limit=501)
+def test_limit_above_500_is_refused(call: Caller, client: AuthenticatedClient) -> None:
+    response = call.detailed(list_invitations, client=client, limit=501)
 
     assert response.status_code == 422
     assert "limit" in response.headers["sl-violations"]
     assert isinstance(response.parsed, ClerkErrors)
+    with pytest.raises(errors.UnprocessableEntityError):
+        call(list_invitations, client=client, limit=501)
 
 
-def test_missing_authorization_is_refused(call: Call, base_url: str) -> None:
-    response = call(list_invitations, client=Client(base_url=base_url))
+def test_missing_authorization_is_refused(call: Caller, base_url: str) -> None:
+    response = call.detailed(list_invitations, client=Client(base_url=base_url))
 
     assert response.status_code == 401
     assert isinstance(response.parsed, ClerkErrors)
     assert response.parsed.errors[0].code == "authentication_invalid"
+    with pytest.raises(errors.AuthenticationError, match="authentication_invalid"):
+        call(list_invitations, client=Client(base_url=base_url))

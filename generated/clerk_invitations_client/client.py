@@ -1,51 +1,164 @@
+"""The clients that hold connection settings: Client, and AuthenticatedClient for the secret key."""
+
+from __future__ import annotations
+
+import asyncio
+import random
 import ssl
+import time
 from typing import Any, Self
+from urllib.parse import quote
 
 import httpx
 from attrs import define, evolve, field
 
+from .errors import InvalidArgumentError, parse_retry_after
+
+API_VERSION = "2025-11-10"
+USER_AGENT = "clerk-invitations-client/0.1.0 python-httpx/" + httpx.__version__
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+"""30 s to read, write or wait for a pooled connection; 5 s to connect."""
+
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+_NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_MAX_BACKOFF_S = 8.0
+
+
+def path_segment(value: object, name: str) -> str:
+    """`value` encoded as one path segment; values that would change the request's target are refused."""
+    text = str(value)
+    if text in {"", ".", ".."}:
+        raise InvalidArgumentError(f"{name} must be a non-empty id, not {text!r}")
+    return quote(text, safe="")
+
+
+def _non_negative(_instance: object, attribute: Any, value: float) -> None:
+    if value < 0:
+        raise InvalidArgumentError(f"{attribute.name.lstrip('_')} must be >= 0, not {value!r}")
+
+
+@define(frozen=True)
+class RetryPolicy:
+    """When to retry a request, and after how long.
+
+    429 and 503 wait what Retry-After says (seconds or an HTTP date), else back off exponentially
+    with jitter. GET and other idempotent requests also retry 502, 503, 504 and dropped connections;
+    a POST retries only what can't have reached the server: connect errors and 429. The total wait
+    never exceeds `max_wait`: a longer Retry-After ends the retries at once.
+    """
+
+    max_retries: int
+    max_wait: float
+    backoff: float
+
+    def delay(
+        self, request: httpx.Request, attempt: int, waited: float, outcome: httpx.Response | httpx.TransportError
+    ) -> float | None:
+        """Seconds to wait before retrying after `outcome`, or None not to retry."""
+        if attempt >= self.max_retries:
+            return None
+        idempotent = request.method in _IDEMPOTENT_METHODS
+        retry_after = None
+        if isinstance(outcome, httpx.TransportError):
+            retry = isinstance(outcome, _NOT_SENT_ERRORS) or idempotent
+        else:
+            status = outcome.status_code
+            retry = status == 429 or (idempotent and status in {502, 503, 504})
+            if status in {429, 503}:
+                retry_after = parse_retry_after(outcome.headers.get("retry-after"))
+        if not retry:
+            return None
+        if retry_after is None:
+            retry_after = min(self.backoff * 2**attempt, _MAX_BACKOFF_S) * (1 - 0.25 * random.random())
+        return retry_after if waited + retry_after <= self.max_wait else None
+
+
+class _RetryingClient(httpx.Client):
+    def __init__(self, policy: RetryPolicy, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._policy = policy
+
+    def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        attempt, waited = 0, 0.0
+        while True:
+            outcome: httpx.Response | httpx.TransportError
+            try:
+                outcome = super().send(request, **kwargs)
+            except httpx.TransportError as error:
+                outcome = error
+            delay = self._policy.delay(request, attempt, waited, outcome)
+            if delay is None:
+                if isinstance(outcome, httpx.TransportError):
+                    raise outcome
+                return outcome
+            if isinstance(outcome, httpx.Response):
+                outcome.close()
+            time.sleep(delay)
+            attempt, waited = attempt + 1, waited + delay
+
+
+class _AsyncRetryingClient(httpx.AsyncClient):
+    def __init__(self, policy: RetryPolicy, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._policy = policy
+
+    async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        attempt, waited = 0, 0.0
+        while True:
+            outcome: httpx.Response | httpx.TransportError
+            try:
+                outcome = await super().send(request, **kwargs)
+            except httpx.TransportError as error:
+                outcome = error
+            delay = self._policy.delay(request, attempt, waited, outcome)
+            if delay is None:
+                if isinstance(outcome, httpx.TransportError):
+                    raise outcome
+                return outcome
+            if isinstance(outcome, httpx.Response):
+                await outcome.aclose()
+            await asyncio.sleep(delay)
+            attempt, waited = attempt + 1, waited + delay
+
 
 @define
 class Client:
-    """A class for keeping track of data related to the API
+    """Settings for calling the API, and the httpx clients built from them on first use.
 
-    The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
+    Keyword arguments:
 
-        ``base_url``: The base URL for the API, all requests are made to a relative path to this URL
+        ``base_url``: The API's base URL, e.g. ``https://api.clerk.com/v1``.
 
-        ``cookies``: A dictionary of cookies to be sent with every request
+        ``timeout``: An ``httpx.Timeout``; by default 5 s to connect and 30 s for the rest.
+        ``None`` waits forever.
 
-        ``headers``: A dictionary of headers to be sent with every request
+        ``max_retries``: How many times a failed request may be retried (default 2; 0 disables).
 
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
+        ``max_retry_wait``: The most seconds all retries of one call may wait in total (default 30).
 
-        ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
-        but can be set to False for testing purposes.
+        ``retry_backoff``: The first backoff delay in seconds, doubling with each retry (default 0.5).
 
-        ``follow_redirects``: Whether or not to follow redirects. Default value is False.
+        ``headers``, ``cookies``: Sent with every request. ``headers`` may override the default
+        ``User-Agent`` and ``Clerk-API-Version``.
 
-        ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
-
-
-    Attributes:
-        raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
-            status code that was not documented in the source OpenAPI document. Can also be provided as a keyword
-            argument to the constructor.
+        ``verify_ssl``, ``follow_redirects``, ``httpx_args``: Passed to the ``httpx.Client`` and
+        ``httpx.AsyncClient`` this client builds (``httpx_args`` may hold e.g. a ``transport``).
     """
 
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     _base_url: str = field(alias="base_url")
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
-    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
-    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _client: httpx.Client | None = field(default=None, init=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
+    _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
+    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl", repr=False)
+    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects", repr=False)
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
+    max_retries: int = field(default=2, kw_only=True, validator=_non_negative)
+    max_retry_wait: float = field(default=30.0, kw_only=True, validator=_non_negative)
+    retry_backoff: float = field(default=0.5, kw_only=True, validator=_non_negative)
+    _client: httpx.Client | None = field(default=None, init=False, repr=False)
+    _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
 
-    def with_headers(self, headers: dict[str, str]) -> "Client":
+    def with_headers(self, headers: dict[str, str]) -> Self:
         """Get a new client matching this one with additional headers"""
         if self._client is not None:
             self._client.headers.update(headers)
@@ -53,7 +166,7 @@ class Client:
             self._async_client.headers.update(headers)
         return evolve(self, headers={**self._headers, **headers})
 
-    def with_cookies(self, cookies: dict[str, str]) -> "Client":
+    def with_cookies(self, cookies: dict[str, str]) -> Self:
         """Get a new client matching this one with additional cookies"""
         if self._client is not None:
             self._client.cookies.update(cookies)
@@ -61,7 +174,7 @@ class Client:
             self._async_client.cookies.update(cookies)
         return evolve(self, cookies={**self._cookies, **cookies})
 
-    def with_timeout(self, timeout: httpx.Timeout) -> "Client":
+    def with_timeout(self, timeout: httpx.Timeout) -> Self:
         """Get a new client matching this one with a new timeout configuration"""
         if self._client is not None:
             self._client.timeout = timeout
@@ -69,10 +182,28 @@ class Client:
             self._async_client.timeout = timeout
         return evolve(self, timeout=timeout)
 
+    def _request_headers(self) -> dict[str, str]:
+        return {"User-Agent": USER_AGENT, "Clerk-API-Version": API_VERSION, **self._headers}
+
+    def _httpx_client_args(self) -> dict[str, Any]:
+        return {
+            "base_url": self._base_url,
+            "cookies": self._cookies,
+            "headers": self._request_headers(),
+            "timeout": self._timeout,
+            "verify": self._verify_ssl,
+            "follow_redirects": self._follow_redirects,
+            **self._httpx_args,
+        }
+
+    def _retry_policy(self) -> RetryPolicy:
+        return RetryPolicy(self.max_retries, self.max_retry_wait, self.retry_backoff)
+
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        **NOTE**: This will override any other settings on the client, including cookies, headers,
+        timeout and retries.
         """
         self._client = client
         return self
@@ -80,15 +211,7 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
+            self._client = _RetryingClient(self._retry_policy(), **self._httpx_client_args())
         return self._client
 
     def __enter__(self) -> Self:
@@ -103,7 +226,8 @@ class Client:
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Manually set the underlying httpx.AsyncClient
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        **NOTE**: This will override any other settings on the client, including cookies, headers,
+        timeout and retries.
         """
         self._async_client = async_client
         return self
@@ -111,15 +235,7 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
+            self._async_client = _AsyncRetryingClient(self._retry_policy(), **self._httpx_client_args())
         return self._async_client
 
     async def __aenter__(self) -> Self:
@@ -133,136 +249,23 @@ class Client:
 
 
 @define
-class AuthenticatedClient:
-    """A Client which has been authenticated for use on secured endpoints
+class AuthenticatedClient(Client):
+    """A Client that sends the secret key, for the secured endpoints (all of Clerk's).
 
-    The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
+    Takes the keyword arguments of Client, and:
 
-        ``base_url``: The base URL for the API, all requests are made to a relative path to this URL
+        ``token``: The secret key, ``sk_live_...`` or ``sk_test_...``. It is never shown by
+        ``repr()`` and is sent only in the ``Authorization`` header.
 
-        ``cookies``: A dictionary of cookies to be sent with every request
+        ``prefix``: The Authorization header's scheme (default ``Bearer``).
 
-        ``headers``: A dictionary of headers to be sent with every request
-
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
-
-        ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
-        but can be set to False for testing purposes.
-
-        ``follow_redirects``: Whether or not to follow redirects. Default value is False.
-
-        ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
-
-
-    Attributes:
-        raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
-            status code that was not documented in the source OpenAPI document. Can also be provided as a keyword
-            argument to the constructor.
-        token: The token to use for authentication
-        prefix: The prefix to use for the Authorization header
-        auth_header_name: The name of the Authorization header
+        ``auth_header_name``: The header that carries the key (default ``Authorization``).
     """
 
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    _base_url: str = field(alias="base_url")
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
-    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
-    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _client: httpx.Client | None = field(default=None, init=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
-
-    token: str
+    token: str = field(repr=False)
     prefix: str = "Bearer"
     auth_header_name: str = "Authorization"
 
-    def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
-        """Get a new client matching this one with additional headers"""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
-        return evolve(self, headers={**self._headers, **headers})
-
-    def with_cookies(self, cookies: dict[str, str]) -> "AuthenticatedClient":
-        """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
-        return evolve(self, cookies={**self._cookies, **cookies})
-
-    def with_timeout(self, timeout: httpx.Timeout) -> "AuthenticatedClient":
-        """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
-        return evolve(self, timeout=timeout)
-
-    def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Manually set the underlying httpx.Client
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
-        self._client = client
-        return self
-
-    def get_httpx_client(self) -> httpx.Client:
-        """Get the underlying httpx.Client, constructing a new one if not previously set"""
-        if self._client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-        return self._client
-
-    def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
-        return self
-
-    def __exit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(*args, **kwargs)
-
-    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Manually set the underlying httpx.AsyncClient
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
-        self._async_client = async_client
-        return self
-
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
-        if self._async_client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
-            self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-        return self._async_client
-
-    async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
-        return self
-
-    async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+    def _request_headers(self) -> dict[str, str]:
+        credentials = f"{self.prefix} {self.token}" if self.prefix else self.token
+        return {**super()._request_headers(), self.auth_header_name: credentials}

@@ -1,10 +1,10 @@
-"""Contains some shared types for properties"""
+"""Types shared by the models and endpoints, and the Response every `*_detailed` call returns."""
 
-from collections.abc import Mapping, MutableMapping
-from http import HTTPStatus
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
+import httpx
+from attrs import define, field
 
 
 class Unset:
@@ -43,12 +43,39 @@ T = TypeVar("T")
 
 @define
 class Response(Generic[T]):
-    """A response from an endpoint"""
+    """A completed HTTP exchange, whatever its status.
 
-    status_code: HTTPStatus
+    Attributes:
+        status_code: The HTTP status code, any integer (520 included).
+        content: The raw body.
+        headers: The response headers.
+        parsed: The body as the model the operation documents for this status; None if the status
+            is undocumented or the body didn't parse.
+        parse_error: Why a documented status's body didn't parse, else None.
+    """
+
+    status_code: int
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
+    parse_error: Exception | None = field(default=None, kw_only=True)
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+def build_response(response: httpx.Response, parse: Callable[[httpx.Response], T | None]) -> Response[T]:
+    """A Response for any status; a body that `parse` can't read leaves `parsed` None, never raises."""
+    parsed: T | None = None
+    parse_error: Exception | None = None
+    try:
+        parsed = parse(response)
+    except Exception as error:  # any failure to read the body means it doesn't match the spec
+        parse_error = error
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+        parse_error=parse_error,
+    )
+
+
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "build_response"]

@@ -22,15 +22,12 @@ class CreateInvitationRequest:
     Attributes:
         email_address (str): The email address to invite; Clerk answers 422 if it isn't one.
         public_metadata (CreateInvitationRequestPublicMetadata | Unset): Metadata copied into the user's public metadata
-            when they accept. Readable from the
-            Frontend API, writable only from the Backend API.
+            when they accept. Readable from the Frontend API, writable only from the Backend API.
         redirect_url (str | Unset): Where the invitation link sends the invitee, full URL or path. Needed if your
             application accepts invitations in a custom flow.
         notify (bool | None | Unset): Whether Clerk emails the invitation. Defaults to true. Default: True.
         ignore_existing (bool | None | Unset): Create the invitation even if the address already has a pending
-            invitation or belongs
-            to a user. Defaults to false.
-             Default: False.
+            invitation or belongs to a user. Defaults to false. Default: False.
         expires_in_days (int | None | Unset): Days until the invitation expires; Clerk's default is 30.
         template_slug (TemplateSlug | Unset): The email template Clerk sends the invitation with.
     """

@@ -11,8 +11,8 @@ T = TypeVar("T", bound="CreateInvitationRequestPublicMetadata")
 
 @_attrs_define
 class CreateInvitationRequestPublicMetadata:
-    """Metadata copied into the user's public metadata when they accept. Readable from the
-    Frontend API, writable only from the Backend API.
+    """Metadata copied into the user's public metadata when they accept. Readable from the Frontend API, writable only from
+    the Backend API.
 
     """
 

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -8,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.bulk_invitation_request import BulkInvitationRequest
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
-from ...types import Response
+from ...types import Response, build_response
 
 
 def _get_kwargs(
@@ -33,9 +32,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClerkErrors | list[Invitation] | None:
+def _parse_response(response: httpx.Response) -> ClerkErrors | list[Invitation] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -71,21 +68,7 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClerkErrors | list[Invitation]]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
@@ -95,56 +78,61 @@ def sync_detailed(
 ) -> Response[ClerkErrors | list[Invitation]]:
     """Create up to ten invitations at once
 
-     Creates one invitation for each item, with the same rules as creating a single one.
-    The request succeeds or fails as a whole: if any item is refused, none is created.
+     Creates one invitation for each item, with the same rules as creating a single one. The request
+    succeeds or fails as a whole: if any item is refused, none is created.
 
     Args:
         body (list[BulkInvitationRequest]):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
-        Response[ClerkErrors | list[Invitation]]
+        Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    with errors.transport_errors():
+        response = client.get_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(response, _parse_response)
 
 
 def sync(
     *,
     client: AuthenticatedClient | Client,
     body: list[BulkInvitationRequest],
-) -> ClerkErrors | list[Invitation] | None:
+) -> list[Invitation]:
     """Create up to ten invitations at once
 
-     Creates one invitation for each item, with the same rules as creating a single one.
-    The request succeeds or fails as a whole: if any item is refused, none is created.
+     Creates one invitation for each item, with the same rules as creating a single one. The request
+    succeeds or fails as a whole: if any item is refused, none is created.
 
     Args:
         body (list[BulkInvitationRequest]):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 422, 429), as its
+            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
-        ClerkErrors | list[Invitation]
+        list[Invitation]
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
-    ).parsed
+    )
+    if isinstance(response.parsed, list):
+        return response.parsed
+    raise errors.error_for(response)
 
 
 async def asyncio_detailed(
@@ -154,53 +142,58 @@ async def asyncio_detailed(
 ) -> Response[ClerkErrors | list[Invitation]]:
     """Create up to ten invitations at once
 
-     Creates one invitation for each item, with the same rules as creating a single one.
-    The request succeeds or fails as a whole: if any item is refused, none is created.
+     Creates one invitation for each item, with the same rules as creating a single one. The request
+    succeeds or fails as a whole: if any item is refused, none is created.
 
     Args:
         body (list[BulkInvitationRequest]):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
-        Response[ClerkErrors | list[Invitation]]
+        Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    with errors.transport_errors():
+        response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(response, _parse_response)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: list[BulkInvitationRequest],
-) -> ClerkErrors | list[Invitation] | None:
+) -> list[Invitation]:
     """Create up to ten invitations at once
 
-     Creates one invitation for each item, with the same rules as creating a single one.
-    The request succeeds or fails as a whole: if any item is refused, none is created.
+     Creates one invitation for each item, with the same rules as creating a single one. The request
+    succeeds or fails as a whole: if any item is refused, none is created.
 
     Args:
         body (list[BulkInvitationRequest]):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 422, 429), as its
+            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
-        ClerkErrors | list[Invitation]
+        list[Invitation]
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+    )
+    if isinstance(response.parsed, list):
+        return response.parsed
+    raise errors.error_for(response)

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -8,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
 from ...models.invitation_status import InvitationStatus
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, build_response
 
 
 def _get_kwargs(
@@ -47,9 +46,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClerkErrors | list[Invitation] | None:
+def _parse_response(response: httpx.Response) -> ClerkErrors | list[Invitation] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -80,21 +77,7 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClerkErrors | list[Invitation]]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
@@ -108,24 +91,26 @@ def sync_detailed(
 ) -> Response[ClerkErrors | list[Invitation]]:
     """List invitations
 
-     Returns one page of the application's invitations, newest first unless `order_by` says
-    otherwise. Without `status`, revoked invitations are left out.
+     Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
+    Without `status`, revoked invitations are left out.
 
     Args:
         status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
-            signs up (`accepted`), it is
-            revoked (`revoked`), or it passes `expires_at` (`expired`).
-        query (str | Unset):
-        order_by (str | Unset):  Default: '-created_at'.
-        limit (int | Unset):  Default: 10.
-        offset (int | Unset):  Default: 0.
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address or id contains this text.
+        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
+            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
+            '-created_at'.
+        limit (int | Unset): How many invitations to return at most. Default: 10.
+        offset (int | Unset): How many invitations to skip before the page starts; use with
+            `limit` to page. Default: 0.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
-        Response[ClerkErrors | list[Invitation]]
+        Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
     """
 
     kwargs = _get_kwargs(
@@ -136,11 +121,10 @@ def sync_detailed(
         offset=offset,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    with errors.transport_errors():
+        response = client.get_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(response, _parse_response)
 
 
 def sync(
@@ -151,37 +135,45 @@ def sync(
     order_by: str | Unset = "-created_at",
     limit: int | Unset = 10,
     offset: int | Unset = 0,
-) -> ClerkErrors | list[Invitation] | None:
+) -> list[Invitation]:
     """List invitations
 
-     Returns one page of the application's invitations, newest first unless `order_by` says
-    otherwise. Without `status`, revoked invitations are left out.
+     Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
+    Without `status`, revoked invitations are left out.
 
     Args:
         status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
-            signs up (`accepted`), it is
-            revoked (`revoked`), or it passes `expires_at` (`expired`).
-        query (str | Unset):
-        order_by (str | Unset):  Default: '-created_at'.
-        limit (int | Unset):  Default: 10.
-        offset (int | Unset):  Default: 0.
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address or id contains this text.
+        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
+            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
+            '-created_at'.
+        limit (int | Unset): How many invitations to return at most. Default: 10.
+        offset (int | Unset): How many invitations to skip before the page starts; use with
+            `limit` to page. Default: 0.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
+            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
-        ClerkErrors | list[Invitation]
+        list[Invitation]
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         status=status,
         query=query,
         order_by=order_by,
         limit=limit,
         offset=offset,
-    ).parsed
+    )
+    if isinstance(response.parsed, list):
+        return response.parsed
+    raise errors.error_for(response)
 
 
 async def asyncio_detailed(
@@ -195,24 +187,26 @@ async def asyncio_detailed(
 ) -> Response[ClerkErrors | list[Invitation]]:
     """List invitations
 
-     Returns one page of the application's invitations, newest first unless `order_by` says
-    otherwise. Without `status`, revoked invitations are left out.
+     Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
+    Without `status`, revoked invitations are left out.
 
     Args:
         status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
-            signs up (`accepted`), it is
-            revoked (`revoked`), or it passes `expires_at` (`expired`).
-        query (str | Unset):
-        order_by (str | Unset):  Default: '-created_at'.
-        limit (int | Unset):  Default: 10.
-        offset (int | Unset):  Default: 0.
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address or id contains this text.
+        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
+            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
+            '-created_at'.
+        limit (int | Unset): How many invitations to return at most. Default: 10.
+        offset (int | Unset): How many invitations to skip before the page starts; use with
+            `limit` to page. Default: 0.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
-        Response[ClerkErrors | list[Invitation]]
+        Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
     """
 
     kwargs = _get_kwargs(
@@ -223,9 +217,10 @@ async def asyncio_detailed(
         offset=offset,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    with errors.transport_errors():
+        response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(response, _parse_response)
 
 
 async def asyncio(
@@ -236,36 +231,42 @@ async def asyncio(
     order_by: str | Unset = "-created_at",
     limit: int | Unset = 10,
     offset: int | Unset = 0,
-) -> ClerkErrors | list[Invitation] | None:
+) -> list[Invitation]:
     """List invitations
 
-     Returns one page of the application's invitations, newest first unless `order_by` says
-    otherwise. Without `status`, revoked invitations are left out.
+     Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
+    Without `status`, revoked invitations are left out.
 
     Args:
         status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
-            signs up (`accepted`), it is
-            revoked (`revoked`), or it passes `expires_at` (`expired`).
-        query (str | Unset):
-        order_by (str | Unset):  Default: '-created_at'.
-        limit (int | Unset):  Default: 10.
-        offset (int | Unset):  Default: 0.
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address or id contains this text.
+        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
+            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
+            '-created_at'.
+        limit (int | Unset): How many invitations to return at most. Default: 10.
+        offset (int | Unset): How many invitations to skip before the page starts; use with
+            `limit` to page. Default: 0.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
+            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
-        ClerkErrors | list[Invitation]
+        list[Invitation]
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            status=status,
-            query=query,
-            order_by=order_by,
-            limit=limit,
-            offset=offset,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        status=status,
+        query=query,
+        order_by=order_by,
+        limit=limit,
+        offset=offset,
+    )
+    if isinstance(response.parsed, list):
+        return response.parsed
+    raise errors.error_for(response)

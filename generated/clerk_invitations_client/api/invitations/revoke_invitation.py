@@ -1,14 +1,12 @@
-from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient, Client, path_segment
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
-from ...types import Response
+from ...types import Response, build_response
 
 
 def _get_kwargs(
@@ -18,16 +16,14 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/invitations/{invitation_id}/revoke".format(
-            invitation_id=quote(str(invitation_id), safe=""),
+            invitation_id=path_segment(invitation_id, "invitation_id"),
         ),
     }
 
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClerkErrors | Invitation | None:
+def _parse_response(response: httpx.Response) -> ClerkErrors | Invitation | None:
     if response.status_code == 200:
         response_200 = Invitation.from_dict(response.json())
 
@@ -58,21 +54,7 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClerkErrors | Invitation]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
@@ -82,56 +64,61 @@ def sync_detailed(
 ) -> Response[ClerkErrors | Invitation]:
     """Revoke an invitation
 
-     Revokes a pending invitation: its link stops working. The invitee can still sign up
-    through the ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
+     Revokes a pending invitation: its link stops working. The invitee can still sign up through the
+    ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
 
     Args:
-        invitation_id (str):
+        invitation_id (str): The id of the invitation to revoke (`inv_...`).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
-        Response[ClerkErrors | Invitation]
+        Response[ClerkErrors | Invitation]: any completed exchange, whatever its status.
     """
 
     kwargs = _get_kwargs(
         invitation_id=invitation_id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    with errors.transport_errors():
+        response = client.get_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(response, _parse_response)
 
 
 def sync(
     invitation_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ClerkErrors | Invitation | None:
+) -> Invitation:
     """Revoke an invitation
 
-     Revokes a pending invitation: its link stops working. The invitee can still sign up
-    through the ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
+     Revokes a pending invitation: its link stops working. The invitee can still sign up through the
+    ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
 
     Args:
-        invitation_id (str):
+        invitation_id (str): The id of the invitation to revoke (`inv_...`).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 404, 429), as its
+            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
-        ClerkErrors | Invitation
+        Invitation
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         invitation_id=invitation_id,
         client=client,
-    ).parsed
+    )
+    if isinstance(response.parsed, Invitation):
+        return response.parsed
+    raise errors.error_for(response)
 
 
 async def asyncio_detailed(
@@ -141,53 +128,58 @@ async def asyncio_detailed(
 ) -> Response[ClerkErrors | Invitation]:
     """Revoke an invitation
 
-     Revokes a pending invitation: its link stops working. The invitee can still sign up
-    through the ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
+     Revokes a pending invitation: its link stops working. The invitee can still sign up through the
+    ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
 
     Args:
-        invitation_id (str):
+        invitation_id (str): The id of the invitation to revoke (`inv_...`).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
-        Response[ClerkErrors | Invitation]
+        Response[ClerkErrors | Invitation]: any completed exchange, whatever its status.
     """
 
     kwargs = _get_kwargs(
         invitation_id=invitation_id,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    with errors.transport_errors():
+        response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(response, _parse_response)
 
 
 async def asyncio(
     invitation_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ClerkErrors | Invitation | None:
+) -> Invitation:
     """Revoke an invitation
 
-     Revokes a pending invitation: its link stops working. The invitee can still sign up
-    through the ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
+     Revokes a pending invitation: its link stops working. The invitee can still sign up through the
+    ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
 
     Args:
-        invitation_id (str):
+        invitation_id (str): The id of the invitation to revoke (`inv_...`).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 404, 429), as its
+            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
-        ClerkErrors | Invitation
+        Invitation
     """
 
-    return (
-        await asyncio_detailed(
-            invitation_id=invitation_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        invitation_id=invitation_id,
+        client=client,
+    )
+    if isinstance(response.parsed, Invitation):
+        return response.parsed
+    raise errors.error_for(response)

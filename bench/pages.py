@@ -1,0 +1,61 @@
+"""Deterministic, Clerk-like pages of invitations, encoded as the bare JSON arrays the list endpoint returns."""
+
+from __future__ import annotations
+
+import functools
+import json
+import random
+import string
+from typing import Any
+
+MAX_PAGE_SIZE = 500
+ID_ALPHABET = string.ascii_letters + string.digits
+FIRST_NAMES = ["ada", "grace", "alan", "edsger", "barbara", "ken", "margaret", "donald", "frances", "linus"]
+DOMAINS = ["example.com", "example.org", "example.net"]
+PLANS = ["free", "pro", "team", "enterprise"]
+STATUSES = ["pending"] * 14 + ["accepted"] * 4 + ["revoked", "expired"]
+DAY_MS = 86_400_000
+FIRST_CREATED_AT_MS = 1_764_633_600_000
+
+
+def _clerk_id(rng: random.Random, prefix: str) -> str:
+    return prefix + "".join(rng.choices(ID_ALPHABET, k=27))
+
+
+def _public_metadata(rng: random.Random) -> dict[str, Any]:
+    metadata: dict[str, Any] = {"plan": rng.choice(PLANS), "invited_by": _clerk_id(rng, "user_")}
+    if rng.random() < 0.5:
+        metadata["seats"] = rng.randint(1, 50)
+    if rng.random() < 0.3:
+        metadata["onboarding"] = {"step": rng.randint(1, 5), "skipped_tour": rng.random() < 0.5}
+    return metadata
+
+
+def _invitation(rng: random.Random, index: int) -> dict[str, Any]:
+    status = rng.choice(STATUSES)
+    created_at = FIRST_CREATED_AT_MS - index * 3_600_000 - rng.randint(0, 3_599_999)
+    invitation: dict[str, Any] = {
+        "object": "invitation",
+        "id": _clerk_id(rng, "inv_"),
+        "email_address": f"{rng.choice(FIRST_NAMES)}.{index}@{rng.choice(DOMAINS)}",
+        "public_metadata": _public_metadata(rng),
+        "revoked": status == "revoked",
+        "status": status,
+    }
+    if status == "pending" and rng.random() < 0.8:
+        ticket = "".join(rng.choices(ID_ALPHABET, k=160))
+        invitation["url"] = f"https://accounts.example.com/sign-up?__clerk_ticket={ticket}"
+    invitation["expires_at"] = None if rng.random() < 0.3 else created_at + 30 * DAY_MS
+    invitation["created_at"] = created_at
+    invitation["updated_at"] = created_at + rng.randint(0, DAY_MS)
+    return invitation
+
+
+@functools.cache
+def invitation_page(size: int) -> bytes:
+    """The first `size` invitations, newest first, as compact JSON; the same bytes on every call and machine."""
+    if not 1 <= size <= MAX_PAGE_SIZE:
+        raise ValueError(f"page size must be 1..{MAX_PAGE_SIZE}, not {size}")
+    rng = random.Random(4)
+    invitations = [_invitation(rng, index) for index in range(MAX_PAGE_SIZE)]
+    return json.dumps(invitations[:size], separators=(",", ":")).encode()

@@ -1,0 +1,275 @@
+"""`make bench`: the generated client vs Clerk's official SDK (`clerk-backend-api`) vs bare httpx + json.loads.
+
+Parse only, end to end (sync and async), 200 concurrent async calls and import time, against the loopback
+server of bench/server.py; medians of interleaved rounds, printed as ratios next to the targets of issue 4.
+`--smoke` (what CI runs) goes through every comparison with too few rounds to mean anything, so the bench
+can't rot. A missed target is printed, not an error: the exit code is non-zero only if a bench breaks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.metadata
+import json
+import os
+import platform
+import subprocess
+import sys
+from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack
+from dataclasses import dataclass
+
+import httpx
+from clerk_backend_api import Clerk
+from clerk_backend_api.models import Invitation as OfficialInvitation
+from clerk_backend_api.utils.unmarshal_json_response import unmarshal_json_response
+from clerk_invitations_client import AuthenticatedClient
+from clerk_invitations_client.api.invitations import list_invitations
+from clerk_invitations_client.models import Invitation
+
+from bench.pages import invitation_page
+from bench.server import running_server
+from bench.timing import Batch, async_batch, interleaved_medians, sync_batch
+
+PAGE_SIZES = (10, 100, 500)
+TARGET_PAGE_SIZE = 500
+CONCURRENT_CALLS = 200
+CONCURRENT_PAGE_SIZE = 100
+# The loopback server never checks the key; it is never printed.
+DUMMY_SECRET_KEY = "sk_test_bench000000000000000000000000000000000"
+SUBPROCESS_TIMEOUT_S = 60.0
+
+OURS, OFFICIAL, JSON_LOADS, BARE = "ours", "official SDK", "json.loads", "bare httpx + json.loads"
+ITEM_TYPES: dict[str, type] = {OURS: Invitation, OFFICIAL: OfficialInvitation, JSON_LOADS: dict, BARE: dict}
+# What a program imports to list invitations, in a fresh interpreter.
+IMPORT_STATEMENTS = {
+    OURS: "import clerk_invitations_client.api.invitations.list_invitations",
+    OFFICIAL: "import clerk_backend_api.invitations",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    rounds: int
+    batch_seconds: float
+    slow_rounds: int  # for the comparisons whose single call takes a large fraction of a second
+
+
+FULL = Settings(rounds=31, batch_seconds=0.05, slow_rounds=9)
+SMOKE = Settings(rounds=2, batch_seconds=0.002, slow_rounds=1)
+
+
+@dataclass(frozen=True)
+class Target:
+    text: str
+    bound: float
+    inclusive: bool
+
+    def met(self, ratio: float) -> bool:
+        return ratio <= self.bound if self.inclusive else ratio < self.bound
+
+
+PARSE_NEAR_JSON_LOADS = Target("<= 1.5", 1.5, inclusive=True)
+FASTER_THAN_OFFICIAL = Target("< 1.0", 1.0, inclusive=False)
+NEAR_BARE_HTTPX = Target("<= 1.3", 1.3, inclusive=True)
+IMPORT_UNDER_A_THIRD = Target("< 0.333", 1 / 3, inclusive=False)
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    ratio: float
+    target: Target | None = None
+
+
+@dataclass(frozen=True)
+class Clients:
+    ours: AuthenticatedClient
+    official: Clerk
+    bare: httpx.Client
+    bare_async: httpx.AsyncClient
+
+
+def expect_page(name: str, result: object, size: int) -> None:
+    """Fail the bench unless a contender returned `size` items of the type it should."""
+    item_type = ITEM_TYPES[name]
+    if not (isinstance(result, list) and len(result) == size and all(isinstance(i, item_type) for i in result)):
+        raise RuntimeError(f"{name} did not return a list of {size} {item_type.__name__}: {result!r:.200}")
+
+
+async def compare_sync(calls: dict[str, Callable[[], object]], size: int, settings: Settings) -> dict[str, float]:
+    for name, call in calls.items():
+        expect_page(name, call(), size)
+    batches = {name: sync_batch(call) for name, call in calls.items()}
+    return await interleaved_medians(batches, settings.rounds, settings.batch_seconds)
+
+
+async def compare_async(
+    calls: dict[str, Callable[[], Awaitable[object]]], size: int, settings: Settings
+) -> dict[str, float]:
+    for name, call in calls.items():
+        expect_page(name, await call(), size)
+    batches = {name: async_batch(call) for name, call in calls.items()}
+    return await interleaved_medians(batches, settings.rounds, settings.batch_seconds)
+
+
+async def page_size_rows(clients: Clients, size: int, settings: Settings) -> list[Row]:
+    page = invitation_page(size)
+    response = httpx.Response(200, content=page, headers={"Content-Type": "application/json"})
+    parse = await compare_sync(
+        {
+            OURS: lambda: list_invitations._parse_response(response),
+            JSON_LOADS: lambda: json.loads(page),
+            # What the official SDK does with a 200 response; `body` decodes afresh, as each new response would.
+            OFFICIAL: lambda: unmarshal_json_response(list[OfficialInvitation], response, body=page.decode()),
+        },
+        size,
+        settings,
+    )
+    end_to_end_sync = await compare_sync(
+        {
+            OURS: lambda: list_invitations.sync(client=clients.ours, limit=size),
+            OFFICIAL: lambda: clients.official.invitations.list(limit=size),
+            BARE: lambda: json.loads(clients.bare.get("/invitations", params={"limit": size}).content),
+        },
+        size,
+        settings,
+    )
+
+    async def bare_async_call() -> object:
+        return json.loads((await clients.bare_async.get("/invitations", params={"limit": size})).content)
+
+    end_to_end_async = await compare_async(
+        {
+            OURS: lambda: list_invitations.asyncio(client=clients.ours, limit=size),
+            OFFICIAL: lambda: clients.official.invitations.list_async(limit=size),
+            BARE: bare_async_call,
+        },
+        size,
+        settings,
+    )
+    at_target_size = size == TARGET_PAGE_SIZE
+    parse_target = PARSE_NEAR_JSON_LOADS if at_target_size else None
+    rows = [
+        Row("parse: ours / json.loads", parse[OURS] / parse[JSON_LOADS], parse_target),
+        Row("parse: official SDK / json.loads", parse[OFFICIAL] / parse[JSON_LOADS]),
+    ]
+    for mode, medians in (("sync", end_to_end_sync), ("async", end_to_end_async)):
+        rows += [
+            Row(f"{mode} end to end: ours / official SDK", medians[OURS] / medians[OFFICIAL], FASTER_THAN_OFFICIAL),
+            Row(
+                f"{mode} end to end: ours / bare httpx",
+                medians[OURS] / medians[BARE],
+                NEAR_BARE_HTTPX if at_target_size else None,
+            ),
+            Row(f"{mode} end to end: official SDK / bare httpx", medians[OFFICIAL] / medians[BARE]),
+        ]
+    return rows
+
+
+async def concurrent_rows(clients: Clients, settings: Settings) -> list[Row]:
+    calls: dict[str, Callable[[], Awaitable[object]]] = {
+        OURS: lambda: list_invitations.asyncio(client=clients.ours, limit=CONCURRENT_PAGE_SIZE),
+        OFFICIAL: lambda: clients.official.invitations.list_async(limit=CONCURRENT_PAGE_SIZE),
+    }
+
+    def all_at_once(call: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[list[object]]]:
+        async def gather() -> list[object]:
+            return await asyncio.gather(*(call() for _ in range(CONCURRENT_CALLS)))
+
+        return gather
+
+    for name, call in calls.items():
+        for result in await all_at_once(call)():
+            expect_page(name, result, CONCURRENT_PAGE_SIZE)
+    batches = {name: async_batch(all_at_once(call)) for name, call in calls.items()}
+    wall = await interleaved_medians(batches, settings.slow_rounds, batch_seconds=0)
+    return [Row("wall time: ours / official SDK", wall[OURS] / wall[OFFICIAL])]
+
+
+def import_seconds(statement: str) -> float:
+    """Time `statement` in a fresh interpreter, from its first import to its last (interpreter start excluded)."""
+    code = f"import time; start = time.perf_counter(); {statement}; print(time.perf_counter() - start)"
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=SUBPROCESS_TIMEOUT_S
+    )
+    return float(completed.stdout)
+
+
+def import_batch(statement: str) -> Batch:
+    async def run(count: int) -> float:
+        return sum(import_seconds(statement) for _ in range(count))
+
+    return run
+
+
+async def import_rows(settings: Settings) -> list[Row]:
+    batches = {name: import_batch(statement) for name, statement in IMPORT_STATEMENTS.items()}
+    medians = await interleaved_medians(batches, settings.slow_rounds, batch_seconds=0)
+    return [Row("import time: ours / official SDK", medians[OURS] / medians[OFFICIAL], IMPORT_UNDER_A_THIRD)]
+
+
+def print_table(title: str, rows: list[Row]) -> None:
+    print(f"\n{title}")
+    print(f"  {'comparison':<46} {'ratio':>7}  {'target':<8} verdict")
+    for row in rows:
+        target = row.target.text if row.target else ""
+        verdict = "" if row.target is None else "met" if row.target.met(row.ratio) else "NOT MET"
+        print(f"  {row.label:<46} {row.ratio:>6.2f}x  {target:<8} {verdict}".rstrip())
+
+
+def print_summary(rows: list[Row]) -> None:
+    judged = [row for row in rows if row.target is not None]
+    missed = [row for row in judged if row.target is not None and not row.target.met(row.ratio)]
+    print(f"\nTargets met: {len(judged) - len(missed)} of {len(judged)}")
+    for row in missed:
+        assert row.target is not None
+        print(f"  NOT MET: {row.label} = {row.ratio:.2f}x (target {row.target.text})")
+
+
+async def run(settings: Settings) -> None:
+    all_rows: list[Row] = []
+    with running_server() as base_url:
+        async with AsyncExitStack() as stack:
+            ours = AuthenticatedClient(base_url=base_url, token=DUMMY_SECRET_KEY)
+            official = Clerk(bearer_auth=DUMMY_SECRET_KEY, server_url=base_url)
+            for client in (ours, official):
+                stack.enter_context(client)
+                await stack.enter_async_context(client)
+            auth = {"Authorization": f"Bearer {DUMMY_SECRET_KEY}"}
+            clients = Clients(
+                ours=ours,
+                official=official,
+                bare=stack.enter_context(httpx.Client(base_url=base_url, headers=auth)),
+                bare_async=await stack.enter_async_context(httpx.AsyncClient(base_url=base_url, headers=auth)),
+            )
+            for size in PAGE_SIZES:
+                rows = await page_size_rows(clients, size, settings)
+                print_table(f"{size} invitations per page ({len(invitation_page(size)):,} bytes of JSON)", rows)
+                all_rows += rows
+            rows = await concurrent_rows(clients, settings)
+            print_table(f"{CONCURRENT_CALLS} concurrent async list calls of {CONCURRENT_PAGE_SIZE} invitations", rows)
+            all_rows += rows
+    rows = await import_rows(settings)
+    print_table("Import, fresh interpreter: " + " vs ".join(f"`{s}`" for s in IMPORT_STATEMENTS.values()), rows)
+    print_summary(all_rows + rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--smoke", action="store_true", help="run every comparison once or twice: seconds, not minutes")
+    smoke = parser.parse_args().smoke
+    settings = SMOKE if smoke else FULL
+    mode = " (SMOKE: too few rounds for the numbers to mean anything)" if smoke else ""
+    print(
+        f"clerk-invitations-client bench{mode}\n"
+        f"Python {platform.python_version()}, clerk-backend-api {importlib.metadata.version('clerk-backend-api')}, "
+        f"{os.cpu_count()} cores. Medians of {settings.rounds} interleaved rounds "
+        f"({settings.slow_rounds} for concurrency and import); a ratio below 1.00x means the first named is faster."
+    )
+    asyncio.run(run(settings))
+
+
+if __name__ == "__main__":
+    main()
