@@ -6,9 +6,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # The generator's post-hooks call `ruff`: the venv's pinned one must come first on PATH.
 export PATH := $(CURDIR)/$(VENV)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
-# Tests, examples and mypy import the generated package straight from generated/.
-export PYTHONPATH := $(CURDIR)/generated
-export MYPYPATH := $(CURDIR)/generated
+# Tests, examples and mypy import the generated package straight from generated/, the fake from fake/.
+export PYTHONPATH := $(CURDIR)/generated:$(CURDIR)/fake
+export MYPYPATH := $(CURDIR)/generated:$(CURDIR)/fake
 PRISM := node_modules/.bin/prism
 MOCK_PORT ?= 4010
 GENERATE = openapi-python-client generate --path openapi.yaml --config generator-config.yml \
@@ -47,15 +47,20 @@ check-generated: setup ## Fail, showing the diff, if generated/ is not what the 
 lint: setup $(VENV)/.bench-installed ## Validate and lint the spec; ruff; mypy --strict on generated/, tests/, bench/
 	openapi-spec-validator openapi.yaml
 	spectral lint openapi.yaml --fail-severity error --quiet
-	ruff check tests examples bench
-	ruff format --check tests examples bench
-	mypy --strict generated/clerk_invitations_client tests examples bench
+	ruff check tests examples bench fake
+	ruff format --check tests examples bench fake
+	mypy --strict generated/clerk_invitations_client fake/clerk_invitations_fake tests examples bench
 
 mock: setup ## Run Prism on openapi.yaml at 127.0.0.1:$(MOCK_PORT), in the foreground
 	$(PRISM) mock --host 127.0.0.1 --port $(MOCK_PORT) openapi.yaml
 
-demo: setup ## Start Prism, run examples/quickstart.py against it, stop Prism
-	CLERK_SECRET_KEY=sk_test_demo $(PY) -m tests.prism $(PY) examples/quickstart.py
+# TARGET=fake runs it against the stateful fake (fake/) instead.
+TARGET ?= prism
+DEMO_SERVER_prism := -m tests.prism
+DEMO_SERVER_fake := -m clerk_invitations_fake --port 0 --
+demo: setup ## Start Prism (or the fake: TARGET=fake), run examples/quickstart.py against it, stop it
+	$(if $(DEMO_SERVER_$(TARGET)),,$(error TARGET must be prism or fake, not '$(TARGET)'))
+	CLERK_SECRET_KEY=sk_test_demo $(PY) $(DEMO_SERVER_$(TARGET)) $(PY) examples/quickstart.py
 
 test: setup ## Run the whole test suite (it starts its own Prism)
 	$(PY) -m pytest

@@ -1,0 +1,58 @@
+"""Clerk's error responses: a `ClerkErrors` body with one or more errors and a trace id."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+
+class ClerkErrorReply(Exception):
+    """Raised inside the fake to answer with a ClerkErrors body and the given status."""
+
+    def __init__(self, status: int, errors: list[dict[str, Any]], headers: dict[str, str] | None = None) -> None:
+        super().__init__(f"HTTP {status}: {', '.join(error['code'] for error in errors)}")
+        self.status = status
+        self.errors = errors
+        self.headers = headers or {}
+
+    def body(self) -> dict[str, Any]:
+        return {"errors": self.errors, "clerk_trace_id": uuid.uuid4().hex}
+
+
+def clerk_error(code: str, message: str, long_message: str, **meta: Any) -> dict[str, Any]:
+    return {"code": code, "message": message, "long_message": long_message, "meta": meta}
+
+
+def param_error(code: str, param_name: str, long_message: str) -> dict[str, Any]:
+    """A 422 error about one request parameter, as Clerk reports it (`meta.param_name`)."""
+    message = {"form_param_missing": "is missing", "form_param_unknown": "is unknown"}.get(code, "is invalid")
+    return clerk_error(code, message, long_message, param_name=param_name)
+
+
+def unprocessable(errors: list[dict[str, Any]]) -> ClerkErrorReply:
+    return ClerkErrorReply(422, errors)
+
+
+def unauthenticated() -> ClerkErrorReply:
+    return ClerkErrorReply(
+        401,
+        [
+            clerk_error(
+                "authentication_invalid",
+                "Invalid authentication",
+                "Unable to authenticate the request: send a secret key (sk_test_... or sk_live_...) as a bearer token.",
+            )
+        ],
+    )
+
+
+def not_found(long_message: str) -> ClerkErrorReply:
+    return ClerkErrorReply(404, [clerk_error("resource_not_found", "not found", long_message)])
+
+
+def method_not_allowed(allowed: list[str]) -> ClerkErrorReply:
+    return ClerkErrorReply(
+        405,
+        [clerk_error("method_not_allowed", "method not allowed", f"Use {' or '.join(allowed)} on this path.")],
+        headers={"Allow": ", ".join(allowed)},
+    )

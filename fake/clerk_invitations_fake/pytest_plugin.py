@@ -1,0 +1,13 @@
+"""pytest plugin: the `clerk_fake` fixture, a fresh FakeClerk for each test."""
+
+from __future__ import annotations
+
+import pytest
+
+from clerk_invitations_fake.fake import FakeClerk
+
+
+@pytest.fixture
+def clerk_fake() -> FakeClerk:
+    """A fresh, empty FakeClerk; plug `clerk_fake.transport()` into a client or `with clerk_fake.serve() as url:`."""
+    return FakeClerk()
