@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import random
 import ssl
 import time
@@ -117,6 +116,8 @@ class _AsyncRetryingClient(httpx.AsyncClient):
                 return outcome
             if isinstance(outcome, httpx.Response):
                 await outcome.aclose()
+            import asyncio  # noqa: PLC0415 - only a retry needs it, and importing it costs more than this package
+
             await asyncio.sleep(delay)
             attempt, waited = attempt + 1, waited + delay
 

@@ -1,18 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..models.template_slug import TemplateSlug
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.bulk_invitation_request_public_metadata_type_0 import BulkInvitationRequestPublicMetadataType0
-
-
 T = TypeVar("T", bound="BulkInvitationRequest")
+
+
+# Enum members by value, for from_dict: a dict lookup is far cheaper than calling the enum.
+_TEMPLATE_SLUG_BY_VALUE = {member.value: member for member in TemplateSlug}
 
 
 @_attrs_define
@@ -41,8 +41,6 @@ class BulkInvitationRequest:
     template_slug: TemplateSlug | Unset = TemplateSlug.INVITATION
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.bulk_invitation_request_public_metadata_type_0 import BulkInvitationRequestPublicMetadataType0  # noqa: PLC0415
-
         email_address = self.email_address
 
         public_metadata: dict[str, Any] | None | Unset
@@ -105,11 +103,6 @@ class BulkInvitationRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.bulk_invitation_request_public_metadata_type_0 import BulkInvitationRequestPublicMetadataType0  # noqa: PLC0415
-
-        d = dict(src_dict)
-        email_address = d.pop("email_address")
-
         def _parse_public_metadata(data: object) -> BulkInvitationRequestPublicMetadataType0 | None | Unset:
             if data is None:
                 return data
@@ -125,59 +118,25 @@ class BulkInvitationRequest:
                 pass
             return cast(BulkInvitationRequestPublicMetadataType0 | None | Unset, data)
 
-        public_metadata = _parse_public_metadata(d.pop("public_metadata", UNSET))
+        public_metadata = _parse_public_metadata(src_dict.get("public_metadata", UNSET))
 
-        def _parse_redirect_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        redirect_url = _parse_redirect_url(d.pop("redirect_url", UNSET))
-
-        def _parse_notify(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        notify = _parse_notify(d.pop("notify", UNSET))
-
-        def _parse_ignore_existing(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        ignore_existing = _parse_ignore_existing(d.pop("ignore_existing", UNSET))
-
-        def _parse_expires_in_days(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        expires_in_days = _parse_expires_in_days(d.pop("expires_in_days", UNSET))
-
-        _template_slug = d.pop("template_slug", UNSET)
+        _template_slug = src_dict.get("template_slug", UNSET)
         template_slug: TemplateSlug | Unset
         if isinstance(_template_slug, Unset):
             template_slug = UNSET
         else:
-            template_slug = TemplateSlug(_template_slug)
+            template_slug = _TEMPLATE_SLUG_BY_VALUE.get(_template_slug) or TemplateSlug(_template_slug)
 
-        bulk_invitation_request = cls(
-            email_address=email_address,
-            public_metadata=public_metadata,
-            redirect_url=redirect_url,
-            notify=notify,
-            ignore_existing=ignore_existing,
-            expires_in_days=expires_in_days,
-            template_slug=template_slug,
-        )
-
+        bulk_invitation_request = object.__new__(cls)
+        bulk_invitation_request.email_address = src_dict["email_address"]
+        bulk_invitation_request.public_metadata = public_metadata
+        bulk_invitation_request.redirect_url = src_dict.get("redirect_url", UNSET)
+        bulk_invitation_request.notify = src_dict.get("notify", UNSET)
+        bulk_invitation_request.ignore_existing = src_dict.get("ignore_existing", UNSET)
+        bulk_invitation_request.expires_in_days = src_dict.get("expires_in_days", UNSET)
+        bulk_invitation_request.template_slug = template_slug
         return bulk_invitation_request
+
+
+# Imported last, so that models referring to each other can import each other.
+from ..models.bulk_invitation_request_public_metadata_type_0 import BulkInvitationRequestPublicMetadataType0  # noqa: E402

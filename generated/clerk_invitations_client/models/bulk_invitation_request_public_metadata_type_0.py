@@ -24,10 +24,8 @@ class BulkInvitationRequestPublicMetadataType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        bulk_invitation_request_public_metadata_type_0 = cls()
-
-        bulk_invitation_request_public_metadata_type_0.additional_properties = d
+        bulk_invitation_request_public_metadata_type_0 = object.__new__(cls)
+        bulk_invitation_request_public_metadata_type_0.additional_properties = dict(src_dict)
         return bulk_invitation_request_public_metadata_type_0
 
     @property

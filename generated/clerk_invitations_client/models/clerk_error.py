@@ -1,18 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.clerk_error_meta import ClerkErrorMeta
-
-
 T = TypeVar("T", bound="ClerkError")
+
+
+# The keys from_dict reads into attributes; it keeps any other in additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "message",
+        "long_message",
+        "code",
+        "meta",
+    }
+)
 
 
 @_attrs_define
@@ -59,30 +66,27 @@ class ClerkError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.clerk_error_meta import ClerkErrorMeta  # noqa: PLC0415
-
-        d = dict(src_dict)
-        message = d.pop("message")
-
-        long_message = d.pop("long_message")
-
-        code = d.pop("code")
-
-        _meta = d.pop("meta", UNSET)
+        _meta = src_dict.get("meta", UNSET)
         meta: ClerkErrorMeta | Unset
         if isinstance(_meta, Unset):
             meta = UNSET
         else:
             meta = ClerkErrorMeta.from_dict(_meta)
 
-        clerk_error = cls(
-            message=message,
-            long_message=long_message,
-            code=code,
-            meta=meta,
-        )
-
-        clerk_error.additional_properties = d
+        clerk_error = object.__new__(cls)
+        clerk_error.message = src_dict["message"]
+        clerk_error.long_message = src_dict["long_message"]
+        clerk_error.code = src_dict["code"]
+        clerk_error.meta = meta
+        # Keys the spec doesn't list go to additional_properties. Counting the known keys present
+        # tells whether there are any, more cheaply than comparing the keys.
+        known_keys = 3 + (clerk_error.meta is not UNSET)
+        if len(src_dict) > known_keys:
+            clerk_error.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        else:
+            clerk_error.additional_properties = {}
         return clerk_error
 
     @property
@@ -100,3 +104,7 @@ class ClerkError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, so that models referring to each other can import each other.
+from ..models.clerk_error_meta import ClerkErrorMeta  # noqa: E402

@@ -24,10 +24,8 @@ class ClerkErrorMeta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        clerk_error_meta = cls()
-
-        clerk_error_meta.additional_properties = d
+        clerk_error_meta = object.__new__(cls)
+        clerk_error_meta.additional_properties = dict(src_dict)
         return clerk_error_meta
 
     @property

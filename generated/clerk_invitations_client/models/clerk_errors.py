@@ -1,19 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.clerk_error import ClerkError
-    from ..models.clerk_errors_meta import ClerkErrorsMeta
-
-
 T = TypeVar("T", bound="ClerkErrors")
+
+
+# The keys from_dict reads into attributes; it keeps any other in additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "errors",
+        "meta",
+        "clerk_trace_id",
+    }
+)
 
 
 @_attrs_define
@@ -59,33 +64,33 @@ class ClerkErrors:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.clerk_error import ClerkError  # noqa: PLC0415
-        from ..models.clerk_errors_meta import ClerkErrorsMeta  # noqa: PLC0415
-
-        d = dict(src_dict)
         errors = []
-        _errors = d.pop("errors")
+        _errors = src_dict["errors"]
         for errors_item_data in _errors:
             errors_item = ClerkError.from_dict(errors_item_data)
 
             errors.append(errors_item)
 
-        _meta = d.pop("meta", UNSET)
+        _meta = src_dict.get("meta", UNSET)
         meta: ClerkErrorsMeta | Unset
         if isinstance(_meta, Unset):
             meta = UNSET
         else:
             meta = ClerkErrorsMeta.from_dict(_meta)
 
-        clerk_trace_id = d.pop("clerk_trace_id", UNSET)
-
-        clerk_errors = cls(
-            errors=errors,
-            meta=meta,
-            clerk_trace_id=clerk_trace_id,
-        )
-
-        clerk_errors.additional_properties = d
+        clerk_errors = object.__new__(cls)
+        clerk_errors.errors = errors
+        clerk_errors.meta = meta
+        clerk_errors.clerk_trace_id = src_dict.get("clerk_trace_id", UNSET)
+        # Keys the spec doesn't list go to additional_properties. Counting the known keys present
+        # tells whether there are any, more cheaply than comparing the keys.
+        known_keys = 1 + (clerk_errors.meta is not UNSET) + (clerk_errors.clerk_trace_id is not UNSET)
+        if len(src_dict) > known_keys:
+            clerk_errors.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        else:
+            clerk_errors.additional_properties = {}
         return clerk_errors
 
     @property
@@ -103,3 +108,8 @@ class ClerkErrors:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, so that models referring to each other can import each other.
+from ..models.clerk_error import ClerkError  # noqa: E402
+from ..models.clerk_errors_meta import ClerkErrorsMeta  # noqa: E402

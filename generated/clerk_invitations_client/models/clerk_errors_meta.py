@@ -24,10 +24,8 @@ class ClerkErrorsMeta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        clerk_errors_meta = cls()
-
-        clerk_errors_meta.additional_properties = d
+        clerk_errors_meta = object.__new__(cls)
+        clerk_errors_meta.additional_properties = dict(src_dict)
         return clerk_errors_meta
 
     @property

@@ -27,10 +27,8 @@ class CreateInvitationRequestPublicMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        create_invitation_request_public_metadata = cls()
-
-        create_invitation_request_public_metadata.additional_properties = d
+        create_invitation_request_public_metadata = object.__new__(cls)
+        create_invitation_request_public_metadata.additional_properties = dict(src_dict)
         return create_invitation_request_public_metadata
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,11 +10,27 @@ from ..models.invitation_object import InvitationObject
 from ..models.invitation_status import InvitationStatus
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.invitation_public_metadata import InvitationPublicMetadata
-
-
 T = TypeVar("T", bound="Invitation")
+
+
+# Enum members by value, for from_dict: a dict lookup is far cheaper than calling the enum.
+_INVITATION_OBJECT_BY_VALUE = {member.value: member for member in InvitationObject}
+_INVITATION_STATUS_BY_VALUE = {member.value: member for member in InvitationStatus}
+# The keys from_dict reads into attributes; it keeps any other in additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "object",
+        "id",
+        "email_address",
+        "public_metadata",
+        "status",
+        "created_at",
+        "updated_at",
+        "revoked",
+        "url",
+        "expires_at",
+    }
+)
 
 
 @_attrs_define
@@ -98,50 +114,26 @@ class Invitation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.invitation_public_metadata import InvitationPublicMetadata  # noqa: PLC0415
-
-        d = dict(src_dict)
-        object_ = InvitationObject(d.pop("object"))
-
-        id = d.pop("id")
-
-        email_address = d.pop("email_address")
-
-        public_metadata = InvitationPublicMetadata.from_dict(d.pop("public_metadata"))
-
-        status = InvitationStatus(d.pop("status"))
-
-        created_at = d.pop("created_at")
-
-        updated_at = d.pop("updated_at")
-
-        revoked = d.pop("revoked", UNSET)
-
-        url = d.pop("url", UNSET)
-
-        def _parse_expires_at(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
-
-        invitation = cls(
-            object_=object_,
-            id=id,
-            email_address=email_address,
-            public_metadata=public_metadata,
-            status=status,
-            created_at=created_at,
-            updated_at=updated_at,
-            revoked=revoked,
-            url=url,
-            expires_at=expires_at,
+        invitation = object.__new__(cls)
+        invitation.object_ = _INVITATION_OBJECT_BY_VALUE.get(src_dict["object"]) or InvitationObject(src_dict["object"])
+        invitation.id = src_dict["id"]
+        invitation.email_address = src_dict["email_address"]
+        invitation.public_metadata = InvitationPublicMetadata.from_dict(src_dict["public_metadata"])
+        invitation.status = _INVITATION_STATUS_BY_VALUE.get(src_dict["status"]) or InvitationStatus(src_dict["status"])
+        invitation.created_at = src_dict["created_at"]
+        invitation.updated_at = src_dict["updated_at"]
+        invitation.revoked = src_dict.get("revoked", UNSET)
+        invitation.url = src_dict.get("url", UNSET)
+        invitation.expires_at = src_dict.get("expires_at", UNSET)
+        # Keys the spec doesn't list go to additional_properties. Counting the known keys present
+        # tells whether there are any, more cheaply than comparing the keys.
+        known_keys = (
+            7 + (invitation.revoked is not UNSET) + (invitation.url is not UNSET) + (invitation.expires_at is not UNSET)
         )
-
-        invitation.additional_properties = d
+        if len(src_dict) > known_keys:
+            invitation.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+        else:
+            invitation.additional_properties = {}
         return invitation
 
     @property
@@ -159,3 +151,7 @@ class Invitation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, so that models referring to each other can import each other.
+from ..models.invitation_public_metadata import InvitationPublicMetadata  # noqa: E402

@@ -24,10 +24,8 @@ class InvitationPublicMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        invitation_public_metadata = cls()
-
-        invitation_public_metadata.additional_properties = d
+        invitation_public_metadata = object.__new__(cls)
+        invitation_public_metadata.additional_properties = dict(src_dict)
         return invitation_public_metadata
 
     @property
