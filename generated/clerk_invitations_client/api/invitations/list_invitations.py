@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -48,14 +48,11 @@ def _get_kwargs(
 
 def _parse_response(response: httpx.Response) -> ClerkErrors | list[Invitation] | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = Invitation.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
-
-        return response_200
+        # Each item is replaced by its model in a list of our own, so each dict is freed once read.
+        response_200 = list(response.json())
+        for index, item in enumerate(response_200):
+            response_200[index] = Invitation.from_dict(item)
+        return cast(list[Invitation], response_200)
 
     if response.status_code == 401:
         response_401 = ClerkErrors.from_dict(response.json())
