@@ -3,43 +3,31 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 T = TypeVar("T", bound="ClerkErrorMeta")
 
 
-@_attrs_define
-class ClerkErrorMeta:
-    """Details of the error, such as `param_name` for a bad parameter."""
+class ClerkErrorMeta(dict[str, Any]):
+    """Details of the error, such as `param_name` for a bad parameter.
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    A free-form JSON object: a dict, with the methods of the other models."""
 
-    def to_dict(self) -> dict[str, Any]:
+    __slots__ = ()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        clerk_error_meta = object.__new__(cls)
-        clerk_error_meta.additional_properties = dict(src_dict)
-        return clerk_error_meta
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The object's keys and values: the object itself."""
+        return self
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self)
 
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self)
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return cls(src_dict)
 
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict.__repr__(self)})"

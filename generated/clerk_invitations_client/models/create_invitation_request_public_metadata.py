@@ -3,46 +3,32 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 T = TypeVar("T", bound="CreateInvitationRequestPublicMetadata")
 
 
-@_attrs_define
-class CreateInvitationRequestPublicMetadata:
-    """Metadata copied into the user's public metadata when they accept. Readable from the Frontend API, writable only from
-    the Backend API.
+class CreateInvitationRequestPublicMetadata(dict[str, Any]):
+    """Metadata copied into the user's public metadata when they accept. Readable from the Frontend API, writable only
+        from the Backend API.
 
-    """
+    A free-form JSON object: a dict, with the methods of the other models."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = ()
 
-    def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        create_invitation_request_public_metadata = object.__new__(cls)
-        create_invitation_request_public_metadata.additional_properties = dict(src_dict)
-        return create_invitation_request_public_metadata
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The object's keys and values: the object itself."""
+        return self
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self)
 
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self)
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return cls(src_dict)
 
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict.__repr__(self)})"
