@@ -14,7 +14,7 @@ from attrs import define, evolve, field
 from .errors import InvalidArgumentError, parse_retry_after
 
 API_VERSION = "2025-11-10"
-USER_AGENT = "clerk-invitations-client/0.1.0 python-httpx/" + httpx.__version__
+USER_AGENT = "clerk-invitations-client/0.2.0 python-httpx/" + httpx.__version__
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 """30 s to read, write or wait for a pooled connection; 5 s to connect."""
 
