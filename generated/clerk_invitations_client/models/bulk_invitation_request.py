@@ -8,11 +8,11 @@ from attrs import define as _attrs_define
 from ..models.template_slug import TemplateSlug
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="BulkInvitationRequest")
-
-
 # Enum members by value, for from_dict: a dict lookup is far cheaper than calling the enum.
 _TEMPLATE_SLUG_BY_VALUE = {member.value: member for member in TemplateSlug}
+
+
+T = TypeVar("T", bound="BulkInvitationRequest")
 
 
 @_attrs_define

@@ -8,9 +8,6 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="ClerkError")
-
-
 # The keys from_dict reads into attributes; it keeps any other in additional_properties.
 _KNOWN_KEYS = frozenset(
     {
@@ -20,6 +17,9 @@ _KNOWN_KEYS = frozenset(
         "meta",
     }
 )
+
+
+T = TypeVar("T", bound="ClerkError")
 
 
 @_attrs_define

@@ -8,9 +8,6 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="ClerkErrors")
-
-
 # The keys from_dict reads into attributes; it keeps any other in additional_properties.
 _KNOWN_KEYS = frozenset(
     {
@@ -19,6 +16,9 @@ _KNOWN_KEYS = frozenset(
         "clerk_trace_id",
     }
 )
+
+
+T = TypeVar("T", bound="ClerkErrors")
 
 
 @_attrs_define

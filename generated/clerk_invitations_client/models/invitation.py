@@ -10,9 +10,6 @@ from ..models.invitation_object import InvitationObject
 from ..models.invitation_status import InvitationStatus
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="Invitation")
-
-
 # Enum members by value, for from_dict: a dict lookup is far cheaper than calling the enum.
 _INVITATION_OBJECT_BY_VALUE = {member.value: member for member in InvitationObject}
 _INVITATION_STATUS_BY_VALUE = {member.value: member for member in InvitationStatus}
@@ -31,6 +28,9 @@ _KNOWN_KEYS = frozenset(
         "expires_at",
     }
 )
+
+
+T = TypeVar("T", bound="Invitation")
 
 
 @_attrs_define
