@@ -4,14 +4,17 @@ and every request says who it is and which API version it speaks."""
 from __future__ import annotations
 
 import logging
+from datetime import datetime
+from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
 import yaml
 from clerk_invitations_client import AuthenticatedClient, Client, errors
-from clerk_invitations_client.api.invitations import list_invitations, revoke_invitation
+from clerk_invitations_client.api.invitations import create_invitation, list_invitations, revoke_invitation
 from clerk_invitations_client.client import API_VERSION, DEFAULT_TIMEOUT
+from clerk_invitations_client.models import CreateInvitationRequest, CreateInvitationRequestPublicMetadata
 
 from tests.conftest import TEST_SECRET_KEY, Caller, repo_path
 from tests.prism import free_port
@@ -140,3 +143,32 @@ def test_negative_retry_settings_are_refused(setting: str) -> None:
     with pytest.raises(errors.InvalidArgumentError, match=setting):
         settings: dict[str, Any] = {setting: -1}
         AuthenticatedClient(base_url="http://127.0.0.1:1", token=TEST_SECRET_KEY, **settings)
+
+
+def wrong_arguments() -> dict[str, tuple[ModuleType, dict[str, Any]]]:
+    return {
+        "dict-for-model": (create_invitation, {"body": {"email_address": "ada@example.com"}}),
+        "str-for-enum": (list_invitations, {"status": "pending"}),
+        "unencodable-metadata": (
+            create_invitation,
+            {
+                "body": CreateInvitationRequest(
+                    email_address="ada@example.com",
+                    public_metadata=CreateInvitationRequestPublicMetadata({"at": datetime.now()}),
+                )
+            },
+        ),
+    }
+
+
+@pytest.mark.parametrize("case", list(wrong_arguments()))
+def test_wrong_arguments_are_refused_before_sending(
+    call: Caller, server: ScriptedServer, server_client: AuthenticatedClient, case: str
+) -> None:
+    endpoint, kwargs = wrong_arguments()[case]
+
+    with pytest.raises(errors.InvalidArgumentError, match="an argument can't be sent") as raised:
+        call(endpoint, client=server_client, **kwargs)
+
+    assert isinstance(raised.value, ValueError) and raised.value.__cause__ is not None
+    assert server.requests == [], "nothing may be sent"

@@ -161,6 +161,20 @@ def parse_retry_after(value: str | None) -> float | None:
 
 
 @contextlib.contextmanager
+def argument_errors() -> Iterator[None]:
+    """Turn a failure to build the request from the call's arguments into InvalidArgumentError.
+
+    E.g. a dict where a model is expected, a str where an enum is, or a value JSON can't encode.
+    """
+    try:
+        yield
+    except InvalidArgumentError:
+        raise
+    except (AttributeError, TypeError, ValueError) as error:
+        raise InvalidArgumentError(f"an argument can't be sent: {type(error).__name__}: {error}") from error
+
+
+@contextlib.contextmanager
 def transport_errors() -> Iterator[None]:
     """Turn httpx's errors for a request that got no response into this package's."""
     try:

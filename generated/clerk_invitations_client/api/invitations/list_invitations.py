@@ -110,16 +110,19 @@ def sync_detailed(
         Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
     """
 
-    kwargs = _get_kwargs(
-        status=status,
-        query=query,
-        order_by=order_by,
-        limit=limit,
-        offset=offset,
-    )
-
+    httpx_client = client.get_httpx_client()
+    with errors.argument_errors():
+        request = httpx_client.build_request(
+            **_get_kwargs(
+                status=status,
+                query=query,
+                order_by=order_by,
+                limit=limit,
+                offset=offset,
+            )
+        )
     with errors.transport_errors():
-        response = client.get_httpx_client().request(**kwargs)
+        response = httpx_client.send(request)
 
     return build_response(response, _parse_response)
 
@@ -206,16 +209,19 @@ async def asyncio_detailed(
         Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
     """
 
-    kwargs = _get_kwargs(
-        status=status,
-        query=query,
-        order_by=order_by,
-        limit=limit,
-        offset=offset,
-    )
-
+    httpx_client = client.get_async_httpx_client()
+    with errors.argument_errors():
+        request = httpx_client.build_request(
+            **_get_kwargs(
+                status=status,
+                query=query,
+                order_by=order_by,
+                limit=limit,
+                offset=offset,
+            )
+        )
     with errors.transport_errors():
-        response = await client.get_async_httpx_client().request(**kwargs)
+        response = await httpx_client.send(request)
 
     return build_response(response, _parse_response)
 
