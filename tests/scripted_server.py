@@ -35,8 +35,8 @@ def json_reply(body: Any, status: int = 200, headers: dict[str, str] | None = No
 class SeenRequest:
     method: str
     path: str
-    headers: dict[str, str]
-    body: bytes
+    headers: dict[str, str] = field(repr=False)  # they hold the secret key: kept out of assertion messages
+    body: bytes = field(repr=False)
     at: float
     """time.monotonic() when the request arrived."""
 

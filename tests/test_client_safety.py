@@ -22,9 +22,11 @@ from tests.scripted_server import Reply, ScriptedServer, json_reply
 
 
 def assert_no_key(text: str) -> None:
-    # Compare without printing the key itself if this fails.
-    assert TEST_SECRET_KEY not in text, "the secret key leaked"
-    assert TEST_SECRET_KEY[8:24] not in text, "part of the secret key leaked"
+    # Booleans first: pytest would print both sides of an `in` comparison, the key among them.
+    leaked = TEST_SECRET_KEY in text
+    partly_leaked = TEST_SECRET_KEY[8:24] in text
+    assert not leaked, "the secret key leaked"
+    assert not partly_leaked, "part of the secret key leaked"
 
 
 def test_key_stays_out_of_repr_str_logs_and_errors(
@@ -47,7 +49,8 @@ def test_key_stays_out_of_repr_str_logs_and_errors(
     texts += [repr(server_client), str(server_client), repr(server_client.with_headers({"X-Trace": "1"}))]
     texts += [record.getMessage() for record in caplog.records]
 
-    assert server.requests[0].headers["Authorization"] == f"Bearer {TEST_SECRET_KEY}", "the key must still be sent"
+    key_sent = server.requests[0].headers["Authorization"] == f"Bearer {TEST_SECRET_KEY}"
+    assert key_sent, "the key must still be sent"
     assert any("revoke" in record.getMessage() for record in caplog.records), "the logs were not captured"
     for text in texts:
         assert_no_key(text)
