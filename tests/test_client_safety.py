@@ -4,6 +4,8 @@ and every request says who it is and which API version it speaks."""
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from datetime import datetime
 from types import ModuleType
 from typing import Any
@@ -13,7 +15,7 @@ import pytest
 import yaml
 from clerk_invitations_client import AuthenticatedClient, Client, errors
 from clerk_invitations_client.api.invitations import create_invitation, list_invitations, revoke_invitation
-from clerk_invitations_client.client import API_VERSION, DEFAULT_TIMEOUT
+from clerk_invitations_client.client import API_VERSION, DEFAULT_CONNECT_TIMEOUT_S, DEFAULT_TIMEOUT_S
 from clerk_invitations_client.models import CreateInvitationRequest, CreateInvitationRequestPublicMetadata
 
 from tests.conftest import TEST_SECRET_KEY, Caller, repo_path
@@ -104,8 +106,9 @@ def test_ids_stay_one_path_segment(
 def test_default_timeout_is_finite() -> None:
     client = AuthenticatedClient(base_url="http://127.0.0.1:1", token=TEST_SECRET_KEY)
 
+    assert (DEFAULT_TIMEOUT_S, DEFAULT_CONNECT_TIMEOUT_S) == (30.0, 5.0)
     for timeout in (client.get_httpx_client().timeout, client.get_async_httpx_client().timeout):
-        assert timeout == DEFAULT_TIMEOUT == httpx.Timeout(30.0, connect=5.0)
+        assert timeout == httpx.Timeout(30.0, connect=5.0)
 
 
 def test_a_slow_server_times_out(call: Caller, server: ScriptedServer) -> None:
@@ -175,3 +178,26 @@ def test_wrong_arguments_are_refused_before_sending(
 
     assert isinstance(raised.value, ValueError) and raised.value.__cause__ is not None
     assert server.requests == [], "nothing may be sent"
+
+
+def test_importing_the_client_leaves_httpx_for_the_first_request() -> None:
+    """httpx is most of the package's import time; it loads when the first httpx client is built."""
+    code = (
+        "import sys; import clerk_invitations_client.api.invitations.list_invitations as endpoint; "
+        "from clerk_invitations_client import AuthenticatedClient; "
+        "before = 'httpx' in sys.modules; "
+        "AuthenticatedClient(base_url='http://127.0.0.1:1', token='sk_test_x').get_httpx_client(); "
+        "print(before, 'httpx' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+    assert result.stdout.split() == ["False", "True"]
+
+
+def test_a_client_set_by_hand_still_retries(server: ScriptedServer) -> None:
+    client = AuthenticatedClient(base_url=server.url, token=TEST_SECRET_KEY, retry_backoff=0.01)
+    client.set_httpx_client(httpx.Client(base_url=server.url))
+    server.script(Reply(503, b""), json_reply([]))
+
+    assert list_invitations.sync(client=client) == []
+    assert len(server.requests) == 2

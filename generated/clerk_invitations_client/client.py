@@ -1,25 +1,35 @@
-"""The clients that hold connection settings: Client, and AuthenticatedClient for the secret key."""
+"""The clients that hold connection settings: Client, and AuthenticatedClient for the secret key.
+
+httpx is imported when the first httpx client is built, not with this package: it is most of the
+package's import time, which services and command-line tools pay at start-up.
+"""
 
 from __future__ import annotations
 
-import random
-import ssl
 import time
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import quote
 
-import httpx
 from attrs import define, evolve, field
 
 from .errors import InvalidArgumentError, parse_retry_after
+from .types import UNSET, Unset
+
+if TYPE_CHECKING:
+    import ssl
+
+    import httpx
 
 API_VERSION = "2025-11-10"
-USER_AGENT = "clerk-invitations-client/0.2.0 python-httpx/" + httpx.__version__
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
-"""30 s to read, write or wait for a pooled connection; 5 s to connect."""
+"""Sent as `Clerk-API-Version`: the API version the spec describes."""
+USER_AGENT = "clerk-invitations-client/0.2.0"
+"""Sent as `User-Agent`, followed by httpx's version."""
+DEFAULT_TIMEOUT_S = 30.0
+"""Seconds to read, write or wait for a pooled connection, unless the client says otherwise."""
+DEFAULT_CONNECT_TIMEOUT_S = 5.0
+"""Seconds to connect, unless the client says otherwise."""
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-_NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _MAX_BACKOFF_S = 8.0
 
 
@@ -54,12 +64,15 @@ class RetryPolicy:
         self, request: httpx.Request, attempt: int, waited: float, outcome: httpx.Response | httpx.TransportError
     ) -> float | None:
         """Seconds to wait before retrying after `outcome`, or None not to retry."""
+        import httpx  # noqa: PLC0415 - loaded already: a request was sent
+
         if attempt >= self.max_retries:
             return None
         idempotent = request.method in _IDEMPOTENT_METHODS
         retry_after = None
         if isinstance(outcome, httpx.TransportError):
-            retry = isinstance(outcome, _NOT_SENT_ERRORS) or idempotent
+            not_sent = isinstance(outcome, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
+            retry = not_sent or idempotent
         else:
             status = outcome.status_code
             retry = status == 429 or (idempotent and status in {502, 503, 504})
@@ -68,58 +81,10 @@ class RetryPolicy:
         if not retry:
             return None
         if retry_after is None:
+            import random  # noqa: PLC0415 - only a backoff needs it
+
             retry_after = min(self.backoff * 2**attempt, _MAX_BACKOFF_S) * (1 - 0.25 * random.random())
         return retry_after if waited + retry_after <= self.max_wait else None
-
-
-class _RetryingClient(httpx.Client):
-    def __init__(self, policy: RetryPolicy, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._policy = policy
-
-    def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
-        attempt, waited = 0, 0.0
-        while True:
-            outcome: httpx.Response | httpx.TransportError
-            try:
-                outcome = super().send(request, **kwargs)
-            except httpx.TransportError as error:
-                outcome = error
-            delay = self._policy.delay(request, attempt, waited, outcome)
-            if delay is None:
-                if isinstance(outcome, httpx.TransportError):
-                    raise outcome
-                return outcome
-            if isinstance(outcome, httpx.Response):
-                outcome.close()
-            time.sleep(delay)
-            attempt, waited = attempt + 1, waited + delay
-
-
-class _AsyncRetryingClient(httpx.AsyncClient):
-    def __init__(self, policy: RetryPolicy, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._policy = policy
-
-    async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
-        attempt, waited = 0, 0.0
-        while True:
-            outcome: httpx.Response | httpx.TransportError
-            try:
-                outcome = await super().send(request, **kwargs)
-            except httpx.TransportError as error:
-                outcome = error
-            delay = self._policy.delay(request, attempt, waited, outcome)
-            if delay is None:
-                if isinstance(outcome, httpx.TransportError):
-                    raise outcome
-                return outcome
-            if isinstance(outcome, httpx.Response):
-                await outcome.aclose()
-            import asyncio  # noqa: PLC0415 - only a retry needs it, and importing it costs more than this package
-
-            await asyncio.sleep(delay)
-            attempt, waited = attempt + 1, waited + delay
 
 
 @define
@@ -149,7 +114,7 @@ class Client:
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
-    _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
+    _timeout: httpx.Timeout | None | Unset = field(default=UNSET, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl", repr=False)
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects", repr=False)
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
@@ -184,14 +149,21 @@ class Client:
         return evolve(self, timeout=timeout)
 
     def _request_headers(self) -> dict[str, str]:
-        return {"User-Agent": USER_AGENT, "Clerk-API-Version": API_VERSION, **self._headers}
+        """The headers of every request, after the defaults."""
+        return self._headers
 
     def _httpx_client_args(self) -> dict[str, Any]:
+        import httpx  # noqa: PLC0415 - the first httpx client is built: see the module's docstring
+
+        timeout = self._timeout
+        if isinstance(timeout, Unset):
+            timeout = httpx.Timeout(DEFAULT_TIMEOUT_S, connect=DEFAULT_CONNECT_TIMEOUT_S)
+        defaults = {"User-Agent": f"{USER_AGENT} python-httpx/{httpx.__version__}", "Clerk-API-Version": API_VERSION}
         return {
             "base_url": self._base_url,
             "cookies": self._cookies,
-            "headers": self._request_headers(),
-            "timeout": self._timeout,
+            "headers": {**defaults, **self._request_headers()},
+            "timeout": timeout,
             "verify": self._verify_ssl,
             "follow_redirects": self._follow_redirects,
             **self._httpx_args,
@@ -200,11 +172,57 @@ class Client:
     def _retry_policy(self) -> RetryPolicy:
         return RetryPolicy(self.max_retries, self.max_retry_wait, self.retry_backoff)
 
+    def send(self, request: httpx.Request) -> httpx.Response:
+        """Send `request` through the httpx.Client, retrying as RetryPolicy says."""
+        import httpx  # noqa: PLC0415 - loaded already: the request was built
+
+        httpx_client, policy = self.get_httpx_client(), self._retry_policy()
+        attempt, waited = 0, 0.0
+        while True:
+            outcome: httpx.Response | httpx.TransportError
+            try:
+                outcome = httpx_client.send(request)
+            except httpx.TransportError as error:
+                outcome = error
+            delay = policy.delay(request, attempt, waited, outcome)
+            if delay is None:
+                if isinstance(outcome, httpx.TransportError):
+                    raise outcome
+                return outcome
+            if isinstance(outcome, httpx.Response):
+                outcome.close()
+            time.sleep(delay)
+            attempt, waited = attempt + 1, waited + delay
+
+    async def send_async(self, request: httpx.Request) -> httpx.Response:
+        """Send `request` through the httpx.AsyncClient, retrying as RetryPolicy says."""
+        import httpx  # noqa: PLC0415 - loaded already: the request was built
+
+        httpx_client, policy = self.get_async_httpx_client(), self._retry_policy()
+        attempt, waited = 0, 0.0
+        while True:
+            outcome: httpx.Response | httpx.TransportError
+            try:
+                outcome = await httpx_client.send(request)
+            except httpx.TransportError as error:
+                outcome = error
+            delay = policy.delay(request, attempt, waited, outcome)
+            if delay is None:
+                if isinstance(outcome, httpx.TransportError):
+                    raise outcome
+                return outcome
+            if isinstance(outcome, httpx.Response):
+                await outcome.aclose()
+            import asyncio  # noqa: PLC0415 - only a retry needs it
+
+            await asyncio.sleep(delay)
+            attempt, waited = attempt + 1, waited + delay
+
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers,
-        timeout and retries.
+        **NOTE**: This will override any other settings on the client, including cookies, headers
+        and timeout; the endpoints still retry as this client's settings say.
         """
         self._client = client
         return self
@@ -212,7 +230,9 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            self._client = _RetryingClient(self._retry_policy(), **self._httpx_client_args())
+            import httpx  # noqa: PLC0415 - see the module's docstring
+
+            self._client = httpx.Client(**self._httpx_client_args())
         return self._client
 
     def __enter__(self) -> Self:
@@ -227,8 +247,8 @@ class Client:
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Manually set the underlying httpx.AsyncClient
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers,
-        timeout and retries.
+        **NOTE**: This will override any other settings on the client, including cookies, headers
+        and timeout; the endpoints still retry as this client's settings say.
         """
         self._async_client = async_client
         return self
@@ -236,7 +256,9 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            self._async_client = _AsyncRetryingClient(self._retry_policy(), **self._httpx_client_args())
+            import httpx  # noqa: PLC0415 - see the module's docstring
+
+            self._async_client = httpx.AsyncClient(**self._httpx_client_args())
         return self._async_client
 
     async def __aenter__(self) -> Self:

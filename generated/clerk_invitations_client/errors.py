@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, MutableMapping
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import UTC
 from typing import Any, ClassVar
-
-import httpx
 
 from .models.clerk_error import ClerkError
 from .models.clerk_errors import ClerkErrors
@@ -155,6 +152,10 @@ def parse_retry_after(value: str | None) -> float | None:
         return None
     with contextlib.suppress(ValueError):
         return max(0.0, float(value))
+    # An HTTP date is rare: its parser (and the socket module it imports) loads only for one.
+    from datetime import datetime  # noqa: PLC0415
+    from email.utils import parsedate_to_datetime  # noqa: PLC0415
+
     with contextlib.suppress(TypeError, ValueError, IndexError, OverflowError):
         return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
     return None
@@ -177,6 +178,8 @@ def argument_errors() -> Iterator[None]:
 @contextlib.contextmanager
 def transport_errors() -> Iterator[None]:
     """Turn httpx's errors for a request that got no response into this package's."""
+    import httpx  # noqa: PLC0415 - not imported with the package: see client.py
+
     try:
         yield
     except httpx.TimeoutException as error:

@@ -1,16 +1,23 @@
 """Types shared by the models and endpoints, and the Response every `*_detailed` call returns."""
 
+from __future__ import annotations
+
 from collections.abc import Callable, Mapping, MutableMapping
 from enum import StrEnum
-from typing import IO, Any, BinaryIO, Generic, Literal, Self, TypeVar
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, Literal, Self, TypeVar
 
-import httpx
 from attrs import define, field
+
+if TYPE_CHECKING:
+    import httpx
 
 
 class Unset:
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()

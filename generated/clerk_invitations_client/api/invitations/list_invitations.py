@@ -1,6 +1,6 @@
-from typing import Any, cast
+from __future__ import annotations
 
-import httpx
+from typing import TYPE_CHECKING, Any, cast
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
@@ -8,6 +8,9 @@ from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
 from ...models.invitation_status import InvitationStatus
 from ...types import UNSET, Response, Unset, build_response
+
+if TYPE_CHECKING:
+    import httpx
 
 
 def _get_kwargs(
@@ -110,9 +113,8 @@ def sync_detailed(
         Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
     """
 
-    httpx_client = client.get_httpx_client()
     with errors.argument_errors():
-        request = httpx_client.build_request(
+        request = client.get_httpx_client().build_request(
             **_get_kwargs(
                 status=status,
                 query=query,
@@ -122,7 +124,7 @@ def sync_detailed(
             )
         )
     with errors.transport_errors():
-        response = httpx_client.send(request)
+        response = client.send(request)
 
     return build_response(response, _parse_response)
 
@@ -209,9 +211,8 @@ async def asyncio_detailed(
         Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
     """
 
-    httpx_client = client.get_async_httpx_client()
     with errors.argument_errors():
-        request = httpx_client.build_request(
+        request = client.get_async_httpx_client().build_request(
             **_get_kwargs(
                 status=status,
                 query=query,
@@ -221,7 +222,7 @@ async def asyncio_detailed(
             )
         )
     with errors.transport_errors():
-        response = await httpx_client.send(request)
+        response = await client.send_async(request)
 
     return build_response(response, _parse_response)
 
