@@ -5,13 +5,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, MutableMapping
 from datetime import UTC
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from .models.clerk_error import ClerkError
 from .models.clerk_errors import ClerkErrors
 from .types import Response
 
 _EXCERPT_LENGTH = 200
+T = TypeVar("T")
 
 
 class ClerkInvitationsError(Exception):
@@ -133,6 +134,13 @@ def excerpt(content: bytes) -> str:
     """The start of a response body, on one line, for an exception message."""
     text = " ".join(content[: _EXCERPT_LENGTH * 4].decode("utf-8", errors="replace").split())
     return text if len(text) <= _EXCERPT_LENGTH else text[:_EXCERPT_LENGTH] + "..."
+
+
+def success_of(response: Response[Any], success_type: type[T]) -> T:
+    """The operation's success model from `response`, or the exception for what came instead."""
+    if isinstance(response.parsed, success_type):
+        return response.parsed
+    raise error_for(response)
 
 
 def error_for(response: Response[Any]) -> APIResponseError:

@@ -132,9 +132,7 @@ def sync(
         client=client,
         body=body,
     )
-    if isinstance(response.parsed, list):
-        return response.parsed
-    raise errors.error_for(response)
+    return errors.success_of(response, list)
 
 
 async def asyncio_detailed(
@@ -198,6 +196,4 @@ async def asyncio(
         client=client,
         body=body,
     )
-    if isinstance(response.parsed, list):
-        return response.parsed
-    raise errors.error_for(response)
+    return errors.success_of(response, list)

@@ -131,9 +131,7 @@ def sync(
         client=client,
         body=body,
     )
-    if isinstance(response.parsed, Invitation):
-        return response.parsed
-    raise errors.error_for(response)
+    return errors.success_of(response, Invitation)
 
 
 async def asyncio_detailed(
@@ -201,6 +199,4 @@ async def asyncio(
         client=client,
         body=body,
     )
-    if isinstance(response.parsed, Invitation):
-        return response.parsed
-    raise errors.error_for(response)
+    return errors.success_of(response, Invitation)

@@ -173,9 +173,7 @@ def sync(
         limit=limit,
         offset=offset,
     )
-    if isinstance(response.parsed, list):
-        return response.parsed
-    raise errors.error_for(response)
+    return errors.success_of(response, list)
 
 
 async def asyncio_detailed(
@@ -271,6 +269,4 @@ async def asyncio(
         limit=limit,
         offset=offset,
     )
-    if isinstance(response.parsed, list):
-        return response.parsed
-    raise errors.error_for(response)
+    return errors.success_of(response, list)

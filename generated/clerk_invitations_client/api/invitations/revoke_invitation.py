@@ -121,9 +121,7 @@ def sync(
         invitation_id=invitation_id,
         client=client,
     )
-    if isinstance(response.parsed, Invitation):
-        return response.parsed
-    raise errors.error_for(response)
+    return errors.success_of(response, Invitation)
 
 
 async def asyncio_detailed(
@@ -187,6 +185,4 @@ async def asyncio(
         invitation_id=invitation_id,
         client=client,
     )
-    if isinstance(response.parsed, Invitation):
-        return response.parsed
-    raise errors.error_for(response)
+    return errors.success_of(response, Invitation)
