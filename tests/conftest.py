@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 from collections.abc import Generator, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import orjson
 import pytest
 import yaml
-from clerk_invitations_client import AuthenticatedClient
+from clerk_invitations_client import AuthenticatedClient, types
 from clerk_invitations_client.types import Response
 
 from tests.prism import SPEC, PrismServer, running_prism
@@ -98,6 +100,20 @@ def call(request: pytest.FixtureRequest) -> Iterator[Caller]:
     loop = asyncio.new_event_loop()
     yield Caller(request.param, loop)
     loop.close()
+
+
+JSON_DECODERS = {"orjson": orjson.loads, "stdlib": json.loads}
+
+
+@pytest.fixture(params=list(JSON_DECODERS))
+def json_decoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The test runs once with each decoder the client can use: its orjson extra's, and the standard library's.
+
+    The dev venv has the extra installed, so the standard library's is set by hand.
+    """
+    monkeypatch.setattr(types, "_json_loads", JSON_DECODERS[request.param])
+    name: str = request.param
+    return name
 
 
 @pytest.hookimpl(wrapper=True)

@@ -180,18 +180,22 @@ def test_wrong_arguments_are_refused_before_sending(
     assert server.requests == [], "nothing may be sent"
 
 
-def test_importing_the_client_leaves_httpx_for_the_first_request() -> None:
-    """httpx is most of the package's import time; it loads when the first httpx client is built."""
+def test_importing_the_client_leaves_httpx_and_orjson_for_the_first_request() -> None:
+    """httpx is most of the package's import time and orjson much of the rest; each loads when first needed:
+    httpx with the first httpx client, orjson (the extra, installed here) with the first body decoded."""
     code = (
         "import sys; import clerk_invitations_client.api.invitations.list_invitations as endpoint; "
-        "from clerk_invitations_client import AuthenticatedClient; "
-        "before = 'httpx' in sys.modules; "
+        "from clerk_invitations_client import AuthenticatedClient, types; "
+        "loaded = lambda: ['httpx' in sys.modules, 'orjson' in sys.modules]; "
+        "print(*loaded()); "
         "AuthenticatedClient(base_url='http://127.0.0.1:1', token='sk_test_x').get_httpx_client(); "
-        "print(before, 'httpx' in sys.modules)"
+        "print(*loaded()); "
+        "types.json_loads(b'[]'); "
+        "print(*loaded())"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
 
-    assert result.stdout.split() == ["False", "True"]
+    assert result.stdout.splitlines() == ["False False", "True False", "True True"]
 
 
 def test_a_client_set_by_hand_still_retries(server: ScriptedServer) -> None:

@@ -17,6 +17,9 @@ from clerk_invitations_client.models import ClerkErrors, Invitation
 from tests.conftest import Caller
 from tests.scripted_server import Reply, ScriptedServer, json_reply
 
+# Every bad body is tried with both JSON decoders: the orjson extra's and the standard library's.
+pytestmark = pytest.mark.usefixtures("json_decoder")
+
 HTML_502 = b"<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
 
 

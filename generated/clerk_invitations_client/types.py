@@ -119,6 +119,28 @@ class Response(Generic[T]):
     parse_error: Exception | None = field(default=None, kw_only=True)
 
 
+# The JSON decoder, chosen at the first body decoded so that importing the package imports neither.
+_json_loads: Callable[[bytes], Any] | None = None
+
+
+def json_loads(content: bytes) -> Any:
+    """A response body's JSON: decoded by orjson if the `orjson` extra is installed, else by json.loads.
+
+    orjson decodes about twice as fast; it reads only UTF-8, the encoding JSON over HTTP must use.
+    """
+    global _json_loads
+    if _json_loads is None:
+        try:
+            import orjson
+
+            _json_loads = orjson.loads
+        except ImportError:
+            import json
+
+            _json_loads = json.loads
+    return _json_loads(content)
+
+
 def build_response(response: httpx.Response, parse: Callable[[httpx.Response], T | None]) -> Response[T]:
     """A Response for any status; a body that `parse` can't read leaves `parsed` None, never raises."""
     parsed: T | None = None
@@ -146,4 +168,5 @@ __all__ = [
     "Response",
     "Unset",
     "build_response",
+    "json_loads",
 ]

@@ -6,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client, path_segment
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
-from ...types import Response, build_response
+from ...types import Response, build_response, json_loads
 
 if TYPE_CHECKING:
     import httpx
@@ -28,32 +28,32 @@ def _get_kwargs(
 
 def _parse_response(response: httpx.Response) -> ClerkErrors | Invitation | None:
     if response.status_code == 200:
-        response_200 = Invitation.from_dict(response.json())
+        response_200 = Invitation.from_dict(json_loads(response.content))
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ClerkErrors.from_dict(response.json())
+        response_400 = ClerkErrors.from_dict(json_loads(response.content))
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ClerkErrors.from_dict(response.json())
+        response_401 = ClerkErrors.from_dict(json_loads(response.content))
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ClerkErrors.from_dict(response.json())
+        response_403 = ClerkErrors.from_dict(json_loads(response.content))
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ClerkErrors.from_dict(response.json())
+        response_404 = ClerkErrors.from_dict(json_loads(response.content))
 
         return response_404
 
     if response.status_code == 429:
-        response_429 = ClerkErrors.from_dict(response.json())
+        response_429 = ClerkErrors.from_dict(json_loads(response.content))
 
         return response_429
 
