@@ -37,6 +37,17 @@ def bad_replies(invitation: dict[str, Any]) -> dict[str, tuple[Reply, type[error
             "JSONDecodeError",
         ),
         "not-json": (Reply(200, b"OK", {"Content-Type": "text/plain"}), errors.UnexpectedResponse, "OK"),
+        # Refused by the decoder (invalid UTF-8), or by it or by the model (NaN: json.loads takes it, orjson not).
+        "not-utf8": (
+            Reply(200, b'["\xff"]', {"Content-Type": "application/json"}),
+            errors.UnexpectedResponse,
+            "HTTP 200: unreadable body",
+        ),
+        "nan": (
+            Reply(200, b"[NaN]", {"Content-Type": "application/json"}),
+            errors.UnexpectedResponse,
+            "HTTP 200: unreadable body",
+        ),
         "missing-field": (json_reply(missing_id), errors.UnexpectedResponse, "KeyError"),
         "wrong-shape": (json_reply([invitation]), errors.UnexpectedResponse, "HTTP 200"),
         "error-body-not-json": (Reply(404, b"Not Found"), errors.UnexpectedResponse, "Not Found"),
