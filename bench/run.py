@@ -68,7 +68,7 @@ def decoding_with(loads: Callable[[bytes], object], call: Callable[[], R]) -> Ca
     """`call`, with our client decoding JSON by `loads`: the two contenders "ours" differ only by that."""
 
     def run() -> R:
-        client_types._json_loads = loads
+        client_types.set_json_decoder(loads)
         return call()
 
     return run

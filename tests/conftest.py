@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -102,18 +102,18 @@ def call(request: pytest.FixtureRequest) -> Iterator[Caller]:
     loop.close()
 
 
-JSON_DECODERS = {"orjson": orjson.loads, "stdlib": json.loads}
+JSON_DECODERS: dict[str, Callable[[bytes], Any]] = {"orjson": orjson.loads, "stdlib": json.loads}
 
 
 @pytest.fixture(params=list(JSON_DECODERS))
-def json_decoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+def json_decoder(request: pytest.FixtureRequest) -> Iterator[str]:
     """The test runs once with each decoder the client can use: its orjson extra's, and the standard library's.
 
     The dev venv has the extra installed, so the standard library's is set by hand.
     """
-    monkeypatch.setattr(types, "_json_loads", JSON_DECODERS[request.param])
-    name: str = request.param
-    return name
+    types.set_json_decoder(JSON_DECODERS[request.param])
+    yield request.param
+    types.set_json_decoder(None)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -24,11 +24,30 @@ from tests.conftest import Caller
 from tests.scripted_server import ScriptedServer, json_reply
 
 
-def test_the_orjson_extra_decodes_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(types, "_json_loads", None)  # as in a fresh interpreter: nothing chosen yet
+def test_the_orjson_extra_decodes_when_installed() -> None:
+    types.set_json_decoder(None)  # the default, as in a fresh interpreter
 
     assert types.json_loads(b'{"a": [1]}') == {"a": [1]}
-    assert types._json_loads is orjson.loads
+    assert types.json_decoder() is orjson.loads
+
+
+def test_a_decoder_set_decodes_every_body_until_the_default_is_restored() -> None:
+    decoded: list[bytes] = []
+
+    def recording_loads(content: bytes) -> Any:
+        decoded.append(content)
+        return json.loads(content)
+
+    types.set_json_decoder(recording_loads)
+    try:
+        assert types.json_decoder() is recording_loads
+        assert types.json_loads(b"[1]") == [1]
+    finally:
+        types.set_json_decoder(None)
+
+    assert types.json_loads(b"[2]") == [2]
+    assert decoded == [b"[1]"]
+    assert types.json_decoder() is orjson.loads
 
 
 def test_without_orjson_the_standard_library_decodes() -> None:
@@ -36,7 +55,7 @@ def test_without_orjson_the_standard_library_decodes() -> None:
     code = (
         "import sys; sys.modules['orjson'] = None; import json; "
         "from clerk_invitations_client import types; "
-        "print(types.json_loads(b'{\"a\": [1]}'), types._json_loads is json.loads)"
+        "print(types.json_loads(b'{\"a\": [1]}'), types.json_decoder() is json.loads)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
 
@@ -55,7 +74,6 @@ OPERATIONS: dict[str, tuple[Any, dict[str, Any], bool]] = {
 @pytest.mark.parametrize("operation", OPERATIONS)
 def test_every_operation_decodes_through_json_loads(
     call: Caller,
-    monkeypatch: pytest.MonkeyPatch,
     server: ScriptedServer,
     server_client: AuthenticatedClient,
     invitation_json: dict[str, Any],
@@ -70,10 +88,13 @@ def test_every_operation_decodes_through_json_loads(
         decoded.append(content)
         return json.loads(content)
 
-    monkeypatch.setattr(types, "_json_loads", recording_loads)
     server.script(json_reply(body))
 
-    result = call(endpoint, client=server_client, **arguments)
+    types.set_json_decoder(recording_loads)
+    try:
+        result = call(endpoint, client=server_client, **arguments)
+    finally:
+        types.set_json_decoder(None)
 
     assert decoded == [json.dumps(body).encode()]
     assert result == ([Invitation.from_dict(invitation_json)] if is_list else Invitation.from_dict(invitation_json))

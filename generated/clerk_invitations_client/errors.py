@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, MutableMapping
-from datetime import UTC
 from typing import Any, ClassVar, TypeVar
 
 from .models.clerk_error import ClerkError
@@ -161,7 +160,7 @@ def parse_retry_after(value: str | None) -> float | None:
     with contextlib.suppress(ValueError):
         return max(0.0, float(value))
     # An HTTP date is rare: its parser (and the socket module it imports) loads only for one.
-    from datetime import datetime  # noqa: PLC0415
+    from datetime import UTC, datetime  # noqa: PLC0415
     from email.utils import parsedate_to_datetime  # noqa: PLC0415
 
     with contextlib.suppress(TypeError, ValueError, IndexError, OverflowError):

@@ -119,17 +119,29 @@ class Response(Generic[T]):
     parse_error: Exception | None = field(default=None, kw_only=True)
 
 
-# The JSON decoder, chosen at the first body decoded so that importing the package imports neither.
+# The JSON decoder: None until set_json_decoder() or the first body chooses one, so that importing the
+# package imports no decoder.
 _json_loads: Callable[[bytes], Any] | None = None
 
 
-def json_loads(content: bytes) -> Any:
-    """A response body's JSON: decoded by orjson if the `orjson` extra is installed, else by json.loads.
+def set_json_decoder(loads: Callable[[bytes], Any] | None) -> None:
+    """Decode every response body of this process with `loads` from now on, e.g. `json.loads` or `orjson.loads`.
 
-    orjson decodes about twice as fast, and is stricter than json.loads where Clerk's responses never go:
-    UTF-8 only (the encoding JSON over HTTP must use) without a byte order mark, no NaN or Infinity, and
-    integers beyond 64 bits become floats. A body it refuses is unreadable, like any other: the endpoint
-    raises errors.UnexpectedResponse.
+    `None` restores the default, chosen at the next body decoded: orjson if the `orjson` extra is
+    installed, else json.loads. A decoder must raise on a body that isn't JSON: the endpoint then
+    raises errors.UnexpectedResponse, as for any unreadable body.
+    """
+    global _json_loads
+    _json_loads = loads
+
+
+def json_decoder() -> Callable[[bytes], Any]:
+    """The function response bodies are decoded with: the one set_json_decoder() set, else the default.
+
+    The default is orjson.loads if the `orjson` extra is installed, else json.loads. orjson decodes about
+    twice as fast, and is stricter than json.loads where Clerk's responses never go: UTF-8 only (the
+    encoding JSON over HTTP must use) without a byte order mark, no NaN or Infinity, and integers beyond
+    64 bits become floats.
     """
     global _json_loads
     if _json_loads is None:
@@ -141,7 +153,12 @@ def json_loads(content: bytes) -> Any:
             import json
 
             _json_loads = json.loads
-    return _json_loads(content)
+    return _json_loads
+
+
+def json_loads(content: bytes) -> Any:
+    """A response body's JSON, decoded by json_decoder()."""
+    return (_json_loads or json_decoder())(content)
 
 
 def build_response(response: httpx.Response, parse: Callable[[httpx.Response], T | None]) -> Response[T]:
@@ -171,5 +188,7 @@ __all__ = [
     "Response",
     "Unset",
     "build_response",
+    "json_decoder",
     "json_loads",
+    "set_json_decoder",
 ]

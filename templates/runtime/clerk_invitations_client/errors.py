@@ -1,0 +1,213 @@
+"""The exceptions this package raises. Catch ClerkInvitationsError to catch them all."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, MutableMapping
+from typing import Any, ClassVar, TypeVar
+
+from .models.clerk_error import ClerkError
+from .models.clerk_errors import ClerkErrors
+from .types import Response
+
+_EXCERPT_LENGTH = 200
+T = TypeVar("T")
+
+
+class ClerkInvitationsError(Exception):
+    """Base class of every exception raised by this package."""
+
+
+class InvalidArgumentError(ClerkInvitationsError, ValueError):
+    """An argument was refused before any request was sent."""
+
+
+class APIConnectionError(ClerkInvitationsError):
+    """The request got no HTTP response: the connection failed or dropped (after any retries)."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (after any retries)."""
+
+
+class APIResponseError(ClerkInvitationsError):
+    """The server answered, but not with the operation's success response.
+
+    Attributes:
+        status_code: The HTTP status code, including codes outside the IANA list such as 520.
+        headers: The response headers.
+        content: The raw response body.
+    """
+
+    def __init__(self, message: str, response: Response[Any]) -> None:
+        super().__init__(message)
+        self.status_code: int = response.status_code
+        self.headers: MutableMapping[str, str] = response.headers
+        self.content: bytes = response.content
+
+
+class ClerkAPIError(APIResponseError):
+    """Clerk answered with one of the operation's documented error responses.
+
+    Attributes:
+        errors: Clerk's errors, each with `code`, `message`, `long_message` and `meta`.
+        clerk_trace_id: Quote it to Clerk's support to trace the request.
+    """
+
+    status: ClassVar[int | None] = None
+
+    def __init__(self, response: Response[Any], body: ClerkErrors) -> None:
+        self.errors: list[ClerkError] = body.errors
+        self.clerk_trace_id: str | None = body.clerk_trace_id or None
+        details = "; ".join(f"{error.code}: {error.long_message}" for error in self.errors) or "no error details"
+        trace = f" (clerk_trace_id {self.clerk_trace_id})" if self.clerk_trace_id else ""
+        super().__init__(f"HTTP {response.status_code}: {details}{trace}", response)
+
+    @property
+    def code(self) -> str | None:
+        """The code of the first error, such as `duplicate_record`."""
+        return self.errors[0].code if self.errors else None
+
+
+class BadRequestError(ClerkAPIError):
+    """400: Clerk refused the request, e.g. a duplicate invitation or one already revoked."""
+
+    status = 400
+
+
+class AuthenticationError(ClerkAPIError):
+    """401: the secret key is missing, malformed or unknown."""
+
+    status = 401
+
+
+class PermissionDeniedError(ClerkAPIError):
+    """403: the secret key may not make this request."""
+
+    status = 403
+
+
+class NotFoundError(ClerkAPIError):
+    """404: no such resource, e.g. no invitation with that id."""
+
+    status = 404
+
+
+class UnprocessableEntityError(ClerkAPIError):
+    """422: a parameter is missing or invalid; `meta["param_name"]` of an error names it."""
+
+    status = 422
+
+
+class RateLimitError(ClerkAPIError):
+    """429: rate limited, after any retries the client was allowed.
+
+    Attributes:
+        retry_after: Seconds the server asked to wait, if it said.
+    """
+
+    status = 429
+
+    def __init__(self, response: Response[Any], body: ClerkErrors) -> None:
+        super().__init__(response, body)
+        self.retry_after: float | None = parse_retry_after(response.headers.get("retry-after"))
+
+
+class UnexpectedResponse(APIResponseError):
+    """The response is not one the operation documents in a form it documents.
+
+    The body is not JSON, or doesn't match the schema; `str()` shows the status and the start of the body.
+    """
+
+
+class UnexpectedStatus(UnexpectedResponse):
+    """The status code is not one the operation documents (e.g. 500, 502 or 520)."""
+
+
+_ERRORS_BY_STATUS: dict[int, type[ClerkAPIError]] = {
+    error.status: error for error in ClerkAPIError.__subclasses__() if error.status is not None
+}
+
+
+def excerpt(content: bytes) -> str:
+    """The start of a response body, on one line, for an exception message."""
+    text = " ".join(content[: _EXCERPT_LENGTH * 4].decode("utf-8", errors="replace").split())
+    return text if len(text) <= _EXCERPT_LENGTH else text[:_EXCERPT_LENGTH] + "..."
+
+
+def success_of(response: Response[Any], success_type: type[T]) -> T:
+    """The operation's success model from `response`, or the exception for what came instead."""
+    if isinstance(response.parsed, success_type):
+        return response.parsed
+    raise error_for(response)
+
+
+def error_for(response: Response[Any]) -> APIResponseError:
+    """The exception for a response that is not the operation's success response."""
+    if isinstance(response.parsed, ClerkErrors):
+        return _ERRORS_BY_STATUS.get(response.status_code, ClerkAPIError)(response, response.parsed)
+    body = excerpt(response.content) or "(empty body)"
+    if response.parse_error is not None:
+        reason = f"{type(response.parse_error).__name__}: {response.parse_error}"
+        return UnexpectedResponse(f"HTTP {response.status_code}: unreadable body ({reason}): {body}", response)
+    return UnexpectedStatus(f"HTTP {response.status_code} is not documented for this operation: {body}", response)
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header, given as seconds or as an HTTP date; None if absent or invalid."""
+    if value is None:
+        return None
+    with contextlib.suppress(ValueError):
+        return max(0.0, float(value))
+    # An HTTP date is rare: its parser (and the socket module it imports) loads only for one.
+    from datetime import UTC, datetime  # noqa: PLC0415
+    from email.utils import parsedate_to_datetime  # noqa: PLC0415
+
+    with contextlib.suppress(TypeError, ValueError, IndexError, OverflowError):
+        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
+    return None
+
+
+@contextlib.contextmanager
+def argument_errors() -> Iterator[None]:
+    """Turn a failure to build the request from the call's arguments into InvalidArgumentError.
+
+    E.g. a dict where a model is expected, a str where an enum is, or a value JSON can't encode.
+    """
+    try:
+        yield
+    except InvalidArgumentError:
+        raise
+    except (AttributeError, TypeError, ValueError) as error:
+        raise InvalidArgumentError(f"an argument can't be sent: {type(error).__name__}: {error}") from error
+
+
+@contextlib.contextmanager
+def transport_errors() -> Iterator[None]:
+    """Turn httpx's errors for a request that got no response into this package's."""
+    import httpx  # noqa: PLC0415 - not imported with the package: see client.py
+
+    try:
+        yield
+    except httpx.TimeoutException as error:
+        raise APITimeoutError(f"{type(error).__name__}: {error}") from error
+    except httpx.TransportError as error:
+        raise APIConnectionError(f"{type(error).__name__}: {error}") from error
+
+
+__all__ = [
+    "APIConnectionError",
+    "APIResponseError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClerkAPIError",
+    "ClerkInvitationsError",
+    "InvalidArgumentError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnexpectedResponse",
+    "UnexpectedStatus",
+    "UnprocessableEntityError",
+]

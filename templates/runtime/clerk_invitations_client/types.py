@@ -1,0 +1,194 @@
+"""Types shared by the models and endpoints, and the Response every `*_detailed` call returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, MutableMapping
+from enum import StrEnum
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, Literal, Self, TypeVar
+
+from attrs import define, field
+
+if TYPE_CHECKING:
+    import httpx
+
+
+class Unset:
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Unset = Unset()
+
+# The types that `httpx.Client(files=)` can accept, copied from that library.
+FileContent = IO[bytes] | bytes | str
+FileTypes = (
+    # (filename, file (or bytes), content_type)
+    tuple[str | None, FileContent, str | None]
+    # (filename, file (or bytes), content_type, headers)
+    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
+)
+RequestFiles = list[tuple[str, FileTypes]]
+
+
+@define
+class File:
+    """Contains information for file uploads"""
+
+    payload: BinaryIO
+    file_name: str | None = None
+    mime_type: str | None = None
+
+    def to_tuple(self) -> FileTypes:
+        """Return a tuple representation that httpx will accept for multipart/form-data"""
+        return self.file_name, self.payload, self.mime_type
+
+
+class OpenStrEnum(StrEnum):
+    """A string enum that also takes values it doesn't list, as the API may add some.
+
+    An unknown value becomes a pseudo-member: an instance of the enum, equal to its string, with
+    `is_known` False. It isn't added to the enum, so iterating the enum lists the spec's values only.
+    """
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not isinstance(value, str):
+            return None
+        unknown = str.__new__(cls, value)
+        unknown._name_ = "UNKNOWN"
+        unknown._value_ = value
+        return unknown
+
+    @property
+    def is_known(self) -> bool:
+        """Whether this value is one the spec lists."""
+        return self._value_ in type(self)._value2member_map_
+
+
+class FreeFormObject(dict[str, Any]):
+    """A JSON object of any keys, such as public_metadata: a dict, with the methods of the other models."""
+
+    __slots__ = ()
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The object's keys and values: the object itself."""
+        return self
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        return cls(src_dict)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict.__repr__(self)})"
+
+
+T = TypeVar("T")
+
+
+@define
+class Response(Generic[T]):
+    """A completed HTTP exchange, whatever its status.
+
+    Attributes:
+        status_code: The HTTP status code, any integer (520 included).
+        content: The raw body.
+        headers: The response headers.
+        parsed: The body as the model the operation documents for this status; None if the status
+            is undocumented or the body didn't parse.
+        parse_error: Why a documented status's body didn't parse, else None.
+    """
+
+    status_code: int
+    content: bytes
+    headers: MutableMapping[str, str]
+    parsed: T | None
+    parse_error: Exception | None = field(default=None, kw_only=True)
+
+
+# The JSON decoder: None until set_json_decoder() or the first body chooses one, so that importing the
+# package imports no decoder.
+_json_loads: Callable[[bytes], Any] | None = None
+
+
+def set_json_decoder(loads: Callable[[bytes], Any] | None) -> None:
+    """Decode every response body of this process with `loads` from now on, e.g. `json.loads` or `orjson.loads`.
+
+    `None` restores the default, chosen at the next body decoded: orjson if the `orjson` extra is
+    installed, else json.loads. A decoder must raise on a body that isn't JSON: the endpoint then
+    raises errors.UnexpectedResponse, as for any unreadable body.
+    """
+    global _json_loads
+    _json_loads = loads
+
+
+def json_decoder() -> Callable[[bytes], Any]:
+    """The function response bodies are decoded with: the one set_json_decoder() set, else the default.
+
+    The default is orjson.loads if the `orjson` extra is installed, else json.loads. orjson decodes about
+    twice as fast, and is stricter than json.loads where Clerk's responses never go: UTF-8 only (the
+    encoding JSON over HTTP must use) without a byte order mark, no NaN or Infinity, and integers beyond
+    64 bits become floats.
+    """
+    global _json_loads
+    if _json_loads is None:
+        try:
+            import orjson
+
+            _json_loads = orjson.loads
+        except ImportError:
+            import json
+
+            _json_loads = json.loads
+    return _json_loads
+
+
+def json_loads(content: bytes) -> Any:
+    """A response body's JSON, decoded by json_decoder()."""
+    return (_json_loads or json_decoder())(content)
+
+
+def build_response(response: httpx.Response, parse: Callable[[httpx.Response], T | None]) -> Response[T]:
+    """A Response for any status; a body that `parse` can't read leaves `parsed` None, never raises."""
+    parsed: T | None = None
+    parse_error: Exception | None = None
+    try:
+        parsed = parse(response)
+    except Exception as error:  # any failure to read the body means it doesn't match the spec
+        parse_error = error
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+        parse_error=parse_error,
+    )
+
+
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "FreeFormObject",
+    "OpenStrEnum",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "build_response",
+    "json_decoder",
+    "json_loads",
+    "set_json_decoder",
+]

@@ -1,0 +1,39 @@
+"""The package's hand-written modules: generated/ holds them as written in templates/runtime/, filled in."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "templates" / "runtime" / "clerk_invitations_client"
+GENERATED = ROOT / "generated" / "clerk_invitations_client"
+FILLED_IN = re.compile(r"\{\{.*?\}\}")
+
+
+def _as_pattern(source_line: str) -> re.Pattern[str]:
+    """A source line as a pattern of its generated line: each `{{ ... }}` is filled in with some text."""
+    parts = FILLED_IN.split(source_line)
+    return re.compile(".+?".join(re.escape(part) for part in parts) + r"\Z")
+
+
+@pytest.mark.parametrize("source", sorted(SOURCES.glob("*.py")), ids=lambda path: path.name)
+def test_generated_module_is_its_source_filled_in(source: Path) -> None:
+    source_lines = source.read_text().splitlines()
+    generated_lines = (GENERATED / source.name).read_text().splitlines()
+    assert len(generated_lines) == len(source_lines), f"{source.name}: the generator changed more than `{{{{ }}}}`"
+    for number, (written, generated) in enumerate(zip(source_lines, generated_lines, strict=True), start=1):
+        if FILLED_IN.search(written):
+            assert _as_pattern(written).match(generated), f"{source.name}:{number}: {generated!r}"
+            assert "{{" not in generated, f"{source.name}:{number} was not filled in"
+        else:
+            assert generated == written, f"{source.name}:{number}: the post-hooks rewrote {written!r}"
+
+
+def test_every_source_is_included_by_a_template() -> None:
+    templates = " ".join(path.read_text() for path in (ROOT / "templates").glob("*.jinja"))
+    for source in SOURCES.glob("*.py"):
+        include = f'{{% include "runtime/clerk_invitations_client/{source.name}" %}}'
+        assert include in templates, f"no template includes {source.name}"
