@@ -21,9 +21,6 @@ from tests.scripted_server import ScriptedServer, scripted_server
 
 TEST_SECRET_KEY = "sk_test_0123456789abcdefghijklmnopqrstuvwxyzABCD"
 
-# The fake's `clerk_fake` fixture (its pytest11 entry point, were it installed) and the fixtures of its tests.
-pytest_plugins = ["clerk_invitations_fake.pytest_plugin", "tests.fake_fixtures"]
-
 _prism: PrismServer | None = None
 
 

@@ -26,7 +26,7 @@ from clerk_invitations_fake.errors import (
     unauthenticated,
     unprocessable,
 )
-from clerk_invitations_fake.server import HttpReply, serving
+from clerk_invitations_fake.server import serving
 from clerk_invitations_fake.validation import InvitationRequest, parse_bulk, parse_invitation, parse_list_query
 
 BEARER_KEY = re.compile(r"bearer (sk_(?:test|live)_[A-Za-z0-9]+)", re.IGNORECASE)
@@ -72,6 +72,10 @@ class _Invitation:
         return body
 
 
+def _json_response(status: int, body: Json, headers: dict[str, str] | None = None) -> httpx.Response:
+    return httpx.Response(status, headers={**JSON_HEADERS, **(headers or {})}, content=json.dumps(body).encode())
+
+
 def _json_body(body: bytes) -> Json:
     def refuse_constant(name: str) -> None:
         raise ValueError(name)
@@ -87,7 +91,8 @@ def _json_body(body: bytes) -> Json:
 class FakeClerk:
     """Clerk's invitations API in memory: create, bulk create, list and revoke, with Clerk's rules.
 
-    Use it in process with `transport()` / `async_transport()`, or over HTTP with `serve()`.
+    `handle(request)` answers one `httpx.Request` with an `httpx.Response`. Use it in process with
+    `transport()` / `async_transport()`, or over HTTP with `serve()`.
     The test hooks `add_user`, `accept`, `advance`, `invitations` and `notified` set up and inspect state.
     The clock stands still unless `advance` moves it; timestamps are Unix epoch milliseconds.
     With `secret_key`, only that key is accepted; without, any well-formed `sk_test_`/`sk_live_` key is.
@@ -149,37 +154,38 @@ class FakeClerk:
 
     # Ways to talk to it
 
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        """Answer one request as Clerk would: the core that `transport()`, `async_transport()` and `serve()` share.
+
+        Call it directly, or from a handler of your own that wraps it (to record requests or inject
+        failures): `httpx.MockTransport(lambda request: ...fake.handle(request)...)`. Safe from many
+        threads at once. The body is taken with `request.read()`, as httpx's transports leave it.
+        """
+        target = urlsplit(request.url.raw_path.decode("ascii"))
+        try:
+            operation = self._route(request.method, target.path)
+            self._authenticate(request.headers.get("Authorization"))
+            params = dict(parse_qsl(target.query, keep_blank_values=True))
+            body = request.read()
+            with self._lock:
+                result = operation(params, body)
+        except ClerkErrorReply as refusal:
+            return _json_response(refusal.status, refusal.body(), refusal.headers)
+        return _json_response(200, result)
+
     def transport(self) -> httpx.BaseTransport:
         """An httpx transport answering in process: `AuthenticatedClient(..., httpx_args={"transport": ...})`."""
-        return httpx.MockTransport(self._handle_httpx)
+        return httpx.MockTransport(self.handle)
 
     def async_transport(self) -> httpx.AsyncBaseTransport:
-        """The same for async clients."""
-        return httpx.MockTransport(self._handle_httpx)
+        """The same for async clients (an `httpx.MockTransport` serves both)."""
+        return httpx.MockTransport(self.handle)
 
     @contextlib.contextmanager
     def serve(self, port: int = 0) -> Iterator[str]:
         """Serve the fake over HTTP on 127.0.0.1 (a free port unless given) and yield its base URL."""
         with serving(self.handle, port) as url:
             yield url
-
-    def handle(self, method: str, target: str, authorization: str | None, body: bytes) -> HttpReply:
-        """Answer one HTTP request: method, path with query string, Authorization header, body."""
-        try:
-            operation = self._route(method, urlsplit(target).path)
-            self._authenticate(authorization)
-            params = dict(parse_qsl(urlsplit(target).query, keep_blank_values=True))
-            with self._lock:
-                result = operation(params, body)
-        except ClerkErrorReply as refusal:
-            return HttpReply(refusal.status, {**JSON_HEADERS, **refusal.headers}, json.dumps(refusal.body()).encode())
-        return HttpReply(200, dict(JSON_HEADERS), json.dumps(result).encode())
-
-    def _handle_httpx(self, request: httpx.Request) -> httpx.Response:
-        reply = self.handle(
-            request.method, request.url.raw_path.decode("ascii"), request.headers.get("Authorization"), request.content
-        )
-        return httpx.Response(reply.status, headers=reply.headers, content=reply.body)
 
     # The four operations; each runs under the lock.
 

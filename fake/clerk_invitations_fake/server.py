@@ -1,25 +1,21 @@
-"""Serve a request handler over real HTTP on loopback, from a thread (stdlib http.server)."""
+"""Serve an httpx request handler over real HTTP on loopback, from a thread (stdlib http.server)."""
 
 from __future__ import annotations
 
 import contextlib
+import string
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import quote, urlsplit
+
+import httpx
 
 SHUTDOWN_POLL_S = 0.01  # how soon the serving thread notices a shutdown: tests start and stop many servers
+# Sent whole with a Content-Length of our own, whatever framing the handler's response names.
+FRAMING_HEADERS = {b"content-length", b"transfer-encoding"}
 
-
-@dataclass(frozen=True)
-class HttpReply:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-
-# (method, path with query string, Authorization header or None, body) -> reply
-Handler = Callable[[str, str, str | None, bytes], HttpReply]
+Handler = Callable[[httpx.Request], httpx.Response]
 
 
 class _Server(ThreadingHTTPServer):
@@ -37,16 +33,34 @@ def make_server(
         disable_nagle_algorithm = True  # or each small reply waits for the client's delayed ACK
 
         def answer(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length > 0 else b""
-            reply = handler(self.command, self.path, self.headers.get("Authorization"), body)
-            self.send_response(reply.status)
-            for name, value in reply.headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(reply.body)))
+            try:
+                request = self.as_httpx_request()
+            except httpx.InvalidURL:  # a request target that is neither a path nor a URL, such as "*"
+                self.send_error(400, "Bad request target")
+                return
+            response = handler(request)
+            body = response.read()
+            self.send_response(response.status_code)
+            for name, value in response.headers.raw:
+                if name.lower() not in FRAMING_HEADERS:
+                    self.send_header(name.decode("latin-1"), value.decode("latin-1"))
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             if self.command != "HEAD":
-                self.wfile.write(reply.body)
+                self.wfile.write(body)
+
+        def as_httpx_request(self) -> httpx.Request:
+            """The request as an httpx transport would hand it over: absolute URL, every header, the body read."""
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length > 0 else b""
+            # The path and query of an origin-form ("/path?query") or absolute-form ("http://host/path?query") target.
+            target = urlsplit(self.path)
+            path = target.path + (f"?{target.query}" if target.query else "")
+            # http.server decodes the request line and headers as Latin-1: encoding back gives the bytes sent.
+            # Bytes outside printable ASCII, which httpx refuses in a URL, are percent-encoded as a client would.
+            url = origin + quote(path, safe=string.punctuation, encoding="latin-1")
+            headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in self.headers.items()]
+            return httpx.Request(self.command, url, headers=headers, content=body)
 
         def __getattr__(self, name: str) -> Callable[[], None]:
             """`do_GET`, `do_QUERY`, ...: every method goes to `answer`, which may say 405."""
@@ -58,7 +72,9 @@ def make_server(
             if log_requests:  # The request line only: headers, and so the secret key, are never logged.
                 super().log_message(format, *args)
 
-    return _Server((host, port), RequestHandler)
+    server = _Server((host, port), RequestHandler)
+    origin = base_url(server)  # where every request's URL starts (the handler class reads it)
+    return server
 
 
 def base_url(server: ThreadingHTTPServer) -> str:

@@ -6,7 +6,7 @@ HTTP against `fake.serve()` on 127.0.0.1. Every response is checked against open
 
 from __future__ import annotations
 
-import os
+import http.client
 import re
 import subprocess
 import sys
@@ -14,13 +14,15 @@ import threading
 import tomllib
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
 from clerk_invitations_fake import FakeClerk
+from clerk_invitations_fake.server import serving
 
-from tests.conftest import TEST_SECRET_KEY, repo_path
 from tests.spec_check import check_response
 
 DAY_MS = 86_400_000
@@ -356,13 +358,13 @@ def test_a_missing_or_malformed_key_is_401(
     assert clerk_fake.invitations == {}
 
 
-def test_a_fake_with_a_key_accepts_only_that_key() -> None:
+def test_a_fake_with_a_key_accepts_only_that_key(secret_key: str) -> None:
     key = "sk_test_onlythisone"
     fake = FakeClerk(secret_key=key)
     with httpx.Client(base_url="http://fake", transport=fake.transport()) as client:  # in process: about the key
         # Statuses taken first, so that a failing assert can't print the request's headers.
         right = client.get("/invitations", headers={"Authorization": f"Bearer {key}"}).status_code
-        wrong = client.get("/invitations", headers={"Authorization": f"Bearer {TEST_SECRET_KEY}"}).status_code
+        wrong = client.get("/invitations", headers={"Authorization": f"Bearer {secret_key}"}).status_code
     assert (right, wrong) == (200, 401)
     key_shown = key in repr(fake)
     assert not key_shown, "the fake's repr shows its key"
@@ -461,10 +463,10 @@ def test_50_threads_with_the_same_email_create_one(fake_api: httpx.Client, clerk
     ],
 )
 def test_unknown_paths_and_methods_over_http(
-    clerk_fake: FakeClerk, method: str, path: str, status: int, allow: str | None
+    clerk_fake: FakeClerk, secret_key: str, method: str, path: str, status: int, allow: str | None
 ) -> None:
     with clerk_fake.serve() as url:
-        response = httpx.request(method, url + path, headers={"Authorization": f"Bearer {TEST_SECRET_KEY}"})
+        response = httpx.request(method, url + path, headers={"Authorization": f"Bearer {secret_key}"})
 
     assert response.status_code == status
     assert response.headers.get("Allow") == allow
@@ -483,11 +485,43 @@ def test_the_spec_check_catches_a_wrong_response() -> None:
         check_response(request, httpx.Response(404, json={"errors": []}))
 
 
+# Serving: each HTTP request reaches the handler as the httpx.Request an httpx transport would give it.
+
+
+def test_the_server_hands_over_the_whole_request_and_sends_the_whole_response() -> None:
+    received: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        received.append(request)
+        return httpx.Response(201, headers={"X-Answer": "42"}, content=b"made")
+
+    with serving(handler) as url:
+        response = httpx.post(f"{url}/invitations/caf%C3%A9?limit=5", headers={"X-Service": "billing"}, content=b"{}")
+
+    (request,) = received
+    assert (request.method, str(request.url)) == ("POST", f"{url}/invitations/caf%C3%A9?limit=5")
+    assert request.headers["X-Service"] == "billing" and request.content == b"{}"
+    assert (response.status_code, response.headers["X-Answer"], response.content) == (201, "42", b"made")
+
+
+@pytest.mark.parametrize(("target", "status"), [("http://elsewhere.test/invitations", 200), ("*", 400)])
+def test_absolute_and_asterisk_targets_over_http(
+    clerk_fake: FakeClerk, secret_key: str, target: str, status: int
+) -> None:
+    with clerk_fake.serve() as url:
+        connection = http.client.HTTPConnection(urlsplit(url).netloc, timeout=10)
+        connection.request("GET", target, headers={"Authorization": f"Bearer {secret_key}"})
+        answered = connection.getresponse().status
+        connection.close()
+
+    assert answered == status
+
+
 # Packaging: the pytest plugin and the command line
 
 
 def test_the_pytest11_entry_point_names_the_plugin() -> None:
-    project = tomllib.loads(repo_path("fake", "pyproject.toml").read_text())
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())
     (module,) = project["project"]["entry-points"]["pytest11"].values()
 
     assert module == "clerk_invitations_fake.pytest_plugin"
@@ -499,7 +533,7 @@ def test_the_clerk_fake_fixture_is_a_fresh_fake(clerk_fake: FakeClerk) -> None:
     assert clerk_fake.invitations == {} and clerk_fake.notified == []
 
 
-def test_the_command_line_runs_a_command_against_the_fake() -> None:
+def test_the_command_line_runs_a_command_against_the_fake(fake_process_env: dict[str, str]) -> None:
     client_code = (
         "import os, httpx; "
         "r = httpx.get(os.environ['CLERK_API_URL'] + '/invitations', headers={'Authorization': 'Bearer sk_test_cli'}); "
@@ -511,7 +545,7 @@ def test_the_command_line_runs_a_command_against_the_fake() -> None:
         text=True,
         timeout=30,
         check=False,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(str(repo_path(folder)) for folder in ("fake", "generated"))},
+        env=fake_process_env,
     )
 
     assert result.returncode == 3, result.stderr

@@ -6,7 +6,6 @@ requests from openapi.yaml (examples, coverage, fuzzing and stateful phases) and
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -15,24 +14,22 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TEST_SECRET_KEY, repo_path
-from tests.prism import SPEC
-
+SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
+SETTINGS = Path(__file__).with_name("schemathesis.toml")
 MAX_EXAMPLES = 25  # per operation and phase; about 500 cases, a few seconds on 2 cores
 SEED = 20251110
 
 
 @pytest.fixture
-def served_fake() -> Iterator[str]:
+def served_fake(fake_process_env: dict[str, str]) -> Iterator[str]:
     """`python -m clerk_invitations_fake --port 0` as a subprocess; its base URL, from its first line."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(repo_path(folder)) for folder in ("fake", "generated"))}
     process = subprocess.Popen(
         [sys.executable, "-m", "clerk_invitations_fake", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         stdin=subprocess.DEVNULL,
         text=True,
-        env=env,
+        env=fake_process_env,
     )
     try:
         assert process.stdout is not None
@@ -45,12 +42,12 @@ def served_fake() -> Iterator[str]:
         process.wait(timeout=10)
 
 
-def test_schemathesis_finds_no_failure(served_fake: str, tmp_path: Path) -> None:
+def test_schemathesis_finds_no_failure(served_fake: str, secret_key: str, tmp_path: Path) -> None:
     result = subprocess.run(
         [
             str(Path(sys.executable).parent / "schemathesis"),
             "--config-file",
-            str(repo_path("tests", "schemathesis.toml")),
+            str(SETTINGS),
             "run",
             str(SPEC),
             "--url",
@@ -58,7 +55,7 @@ def test_schemathesis_finds_no_failure(served_fake: str, tmp_path: Path) -> None
             "--checks",
             "all",
             "--header",
-            f"Authorization: Bearer {TEST_SECRET_KEY}",
+            f"Authorization: Bearer {secret_key}",
             "--max-examples",
             str(MAX_EXAMPLES),
             "--seed",
@@ -71,8 +68,8 @@ def test_schemathesis_finds_no_failure(served_fake: str, tmp_path: Path) -> None
         check=False,
     )
     raw_output = result.stdout + result.stderr
-    key_printed = TEST_SECRET_KEY in raw_output  # e.g. in a curl command to reproduce a failure
-    output = raw_output.replace(TEST_SECRET_KEY, "sk_test_<redacted>")
+    key_printed = secret_key in raw_output  # e.g. in a curl command to reproduce a failure
+    output = raw_output.replace(secret_key, "sk_test_<redacted>")
 
     assert not key_printed, "schemathesis printed the secret key"
     assert result.returncode == 0, output[-6000:]

@@ -7,9 +7,6 @@ checked against openapi.yaml.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from clerk_invitations_client import AuthenticatedClient
 from clerk_invitations_client.api.invitations import (
     create_bulk_invitations,
@@ -29,22 +26,7 @@ from clerk_invitations_client.models import (
 from clerk_invitations_client.types import UNSET
 from clerk_invitations_fake import FakeClerk
 
-from tests.conftest import TEST_SECRET_KEY, Caller
-from tests.fake_fixtures import FakeEndpoint
-
-
-@pytest.fixture
-def client(call: Caller, fake_endpoint: FakeEndpoint) -> Iterator[AuthenticatedClient]:
-    """The generated client, wired to the fake for `call`'s mode: sync or async transport."""
-    transport = fake_endpoint.transport if call.mode == "sync" else fake_endpoint.async_transport
-    client = AuthenticatedClient(
-        base_url=fake_endpoint.base_url, token=TEST_SECRET_KEY, httpx_args={"transport": transport}
-    )
-    yield client
-    if call.mode == "sync":
-        client.get_httpx_client().close()
-    else:
-        call.loop.run_until_complete(client.get_async_httpx_client().aclose())
+from tests.conftest import Caller
 
 
 def emails(page: list[Invitation]) -> list[str]:
