@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)/generated:$(CURDIR)/fake
 export MYPYPATH := $(CURDIR)/templates/runtime:$(CURDIR)/generated:$(CURDIR)/fake
 PRISM := node_modules/.bin/prism
 MOCK_PORT ?= 4010
-GENERATE = openapi-python-client generate --path openapi.yaml --config generator-config.yml \
+GENERATE = $(PY) templates/generate.py generate --path openapi.yaml --config generator-config.yml \
 	--custom-template-path templates --meta pdm --fail-on-warning --overwrite
 
 .PHONY: help setup generate check-generated lint mock demo test bench bench-smoke
@@ -48,10 +48,10 @@ check-generated: setup ## Fail, showing the diff, if generated/ is not what the 
 lint: setup $(VENV)/.bench-installed ## Validate and lint the spec; ruff; mypy --strict on generated/, tests/, bench/
 	openapi-spec-validator openapi.yaml
 	spectral lint openapi.yaml --fail-severity error --quiet
-	ruff check tests examples bench fake templates/runtime
-	ruff format --check tests examples bench fake templates/runtime
+	ruff check tests examples bench fake templates/runtime templates/generate.py
+	ruff format --check tests examples bench fake templates/runtime templates/generate.py
 	mypy --strict --explicit-package-bases --exclude '^generated/clerk_invitations_client/(client|errors|types)\.py$$' \
-		generated/clerk_invitations_client templates/runtime/clerk_invitations_client fake/clerk_invitations_fake tests examples bench
+		generated/clerk_invitations_client templates/runtime/clerk_invitations_client templates/generate.py fake/clerk_invitations_fake tests examples bench
 
 mock: setup ## Run Prism on openapi.yaml at 127.0.0.1:$(MOCK_PORT), in the foreground
 	$(PRISM) mock --host 127.0.0.1 --port $(MOCK_PORT) openapi.yaml

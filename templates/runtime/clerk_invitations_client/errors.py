@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import re
+import reprlib
 from collections.abc import Iterator, MutableMapping
-from typing import Any, ClassVar, TypeVar
+from types import NoneType
+from typing import Any, ClassVar, NoReturn, TypeVar
 
 from .models.clerk_error import ClerkError
 from .models.clerk_errors import ClerkErrors
-from .types import Response
+from .types import OpenStrEnum, Response
 
 _EXCERPT_LENGTH = 200
 T = TypeVar("T")
@@ -193,6 +196,125 @@ def transport_errors() -> Iterator[None]:
         raise APITimeoutError(f"{type(error).__name__}: {error}") from error
     except httpx.TransportError as error:
         raise APIConnectionError(f"{type(error).__name__}: {error}") from error
+
+
+# Argument checks. The generated endpoints call these first thing in _get_kwargs, one call per parameter
+# and per field of a request body, with the constraints the spec gives it (templates/checks.jinja): a
+# wrong argument is refused before anything is sent, with an InvalidArgumentError naming the argument
+# and the rule it breaks. `name` is the argument as the caller wrote it, e.g. `body[3].expires_in_days`.
+
+# Deeper JSON is refused: the standard library's encoder (httpx's) would fail near 1,000 levels anyway.
+MAX_JSON_DEPTH = 512
+
+
+def _shown(value: object) -> str:
+    """A value for a message: its type and the start of its repr (of its text, for a str or an enum member)."""
+    if value is None:
+        return "None"
+    return f"{type(value).__name__} {reprlib.repr(str(value) if isinstance(value, str) else value)}"
+
+
+def _refuse(name: str, requirement: str, value: object) -> NoReturn:
+    raise InvalidArgumentError(f"{name} must {requirement}, not {_shown(value)}")
+
+
+def _refuse_length(name: str, requirement: str, length: int) -> NoReturn:
+    raise InvalidArgumentError(f"{name} must {requirement}, not {length}")
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def check_str(
+    value: object,
+    name: str,
+    *,
+    min_length: int | None = None,
+    max_length: int | None = None,
+    pattern: str | None = None,
+    email: bool = False,
+) -> None:
+    if not isinstance(value, str):
+        _refuse(name, "be a str (type: string)", value)
+    if min_length is not None and len(value) < min_length:
+        _refuse_length(name, f"have at least {_counted(min_length, 'character')} (minLength)", len(value))
+    if max_length is not None and len(value) > max_length:
+        _refuse_length(name, f"have at most {_counted(max_length, 'character')} (maxLength)", len(value))
+    if pattern is not None and re.search(pattern, value) is None:
+        _refuse(name, f"match {pattern} (pattern)", value)
+    if email:
+        local_part, _, domain = value.rpartition("@")
+        if not local_part or not domain:
+            _refuse(name, "be an email address, text@domain (format: email)", value)
+
+
+def check_int(value: object, name: str, *, minimum: int | None = None, maximum: int | None = None) -> None:
+    """An int within the bounds; a bool is not an int here."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        _refuse(name, "be an int (type: integer)", value)
+    _check_bounds(value, name, minimum, maximum)
+
+
+def check_number(value: object, name: str, *, minimum: float | None = None, maximum: float | None = None) -> None:
+    """An int or a finite float within the bounds; not a bool."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        _refuse(name, "be an int or a float (type: number)", value)
+    if isinstance(value, float) and (value != value or abs(value) == float("inf")):  # NaN or infinity
+        _refuse(name, "be a finite number (type: number)", value)
+    _check_bounds(value, name, minimum, maximum)
+
+
+def _check_bounds(value: float, name: str, minimum: float | None, maximum: float | None) -> None:
+    if minimum is not None and value < minimum:
+        _refuse(name, f"be >= {minimum} (minimum)", value)
+    if maximum is not None and value > maximum:
+        _refuse(name, f"be <= {maximum} (maximum)", value)
+
+
+def check_bool(value: object, name: str) -> None:
+    if not isinstance(value, bool):
+        _refuse(name, "be a bool (type: boolean)", value)
+
+
+def check_enum(value: object, enum: type[OpenStrEnum], name: str) -> None:
+    """A member of `enum` the spec lists: not a str, nor a value the spec doesn't list (an unknown member)."""
+    if not isinstance(value, enum) or not value.is_known:
+        members = ", ".join(member.value for member in enum)
+        _refuse(name, f"be a member of {enum.__name__}: {members} (enum)", value)
+
+
+def check_instance(value: object, model: type, name: str) -> None:
+    if not isinstance(value, model):
+        _refuse(name, f"be a {model.__name__} (type: object)", value)
+
+
+def check_list(value: object, name: str, *, min_items: int | None = None, max_items: int | None = None) -> None:
+    if not isinstance(value, list | tuple):
+        _refuse(name, "be a list (type: array)", value)
+    if min_items is not None and len(value) < min_items:
+        _refuse_length(name, f"have at least {_counted(min_items, 'item')} (minItems)", len(value))
+    if max_items is not None and len(value) > max_items:
+        _refuse_length(name, f"have at most {_counted(max_items, 'item')} (maxItems)", len(value))
+
+
+def check_json(value: object, name: str) -> None:
+    """Anything JSON can encode: dicts with str keys, lists, str, int, finite float, bool, None; not too deep."""
+    pending: list[tuple[object, str, int]] = [(value, name, 1)]
+    while pending:
+        item, where, depth = pending.pop()
+        if isinstance(item, dict | list | tuple):
+            if depth > MAX_JSON_DEPTH:
+                raise InvalidArgumentError(f"{name} must nest at most {MAX_JSON_DEPTH} levels deep (JSON)")
+            entries = item.items() if isinstance(item, dict) else enumerate(item)
+            for key, inner in entries:
+                if isinstance(item, dict) and not isinstance(key, str):
+                    _refuse(f"each key of {where}", "be a str (JSON)", key)
+                pending.append((inner, f"{where}[{key!r}]", depth + 1))
+        elif isinstance(item, float):
+            check_number(item, where)
+        elif not isinstance(item, str | int | NoneType):
+            _refuse(where, "be a JSON value: dict, list, str, int, float, bool or None", item)
 
 
 __all__ = [

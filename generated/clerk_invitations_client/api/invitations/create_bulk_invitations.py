@@ -5,9 +5,11 @@ from typing import TYPE_CHECKING, Any, cast
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bulk_invitation_request import BulkInvitationRequest
+from ...models.bulk_invitation_request_public_metadata_type_0 import BulkInvitationRequestPublicMetadataType0
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
-from ...types import Response, build_response, json_loads
+from ...models.template_slug import TemplateSlug
+from ...types import Response, Unset, build_response, json_loads
 
 if TYPE_CHECKING:
     import httpx
@@ -17,6 +19,35 @@ def _get_kwargs(
     *,
     body: list[BulkInvitationRequest],
 ) -> dict[str, Any]:
+    # Every argument is checked against the spec before the request is built.
+    errors.check_list(body, "body", min_items=1, max_items=10)
+    for body_index, body_entry in enumerate(body):
+        errors.check_instance(body_entry, BulkInvitationRequest, f"body[{body_index}]")
+        errors.check_str(body_entry.email_address, f"body[{body_index}].email_address", email=True)
+
+        if not isinstance(body_entry.public_metadata, Unset) and body_entry.public_metadata is not None:
+            errors.check_instance(
+                body_entry.public_metadata,
+                BulkInvitationRequestPublicMetadataType0,
+                f"body[{body_index}].public_metadata",
+            )
+            errors.check_json(body_entry.public_metadata, f"body[{body_index}].public_metadata")
+
+        if not isinstance(body_entry.redirect_url, Unset) and body_entry.redirect_url is not None:
+            errors.check_str(body_entry.redirect_url, f"body[{body_index}].redirect_url")
+
+        if not isinstance(body_entry.notify, Unset) and body_entry.notify is not None:
+            errors.check_bool(body_entry.notify, f"body[{body_index}].notify")
+
+        if not isinstance(body_entry.ignore_existing, Unset) and body_entry.ignore_existing is not None:
+            errors.check_bool(body_entry.ignore_existing, f"body[{body_index}].ignore_existing")
+
+        if not isinstance(body_entry.expires_in_days, Unset) and body_entry.expires_in_days is not None:
+            errors.check_int(body_entry.expires_in_days, f"body[{body_index}].expires_in_days", minimum=1, maximum=365)
+
+        if not isinstance(body_entry.template_slug, Unset):
+            errors.check_enum(body_entry.template_slug, TemplateSlug, f"body[{body_index}].template_slug")
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {

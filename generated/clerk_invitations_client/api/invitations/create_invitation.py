@@ -6,8 +6,10 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.clerk_errors import ClerkErrors
 from ...models.create_invitation_request import CreateInvitationRequest
+from ...models.create_invitation_request_public_metadata import CreateInvitationRequestPublicMetadata
 from ...models.invitation import Invitation
-from ...types import Response, build_response, json_loads
+from ...models.template_slug import TemplateSlug
+from ...types import Response, Unset, build_response, json_loads
 
 if TYPE_CHECKING:
     import httpx
@@ -17,6 +19,29 @@ def _get_kwargs(
     *,
     body: CreateInvitationRequest,
 ) -> dict[str, Any]:
+    # Every argument is checked against the spec before the request is built.
+    errors.check_instance(body, CreateInvitationRequest, "body")
+    errors.check_str(body.email_address, "body.email_address", email=True)
+
+    if not isinstance(body.public_metadata, Unset):
+        errors.check_instance(body.public_metadata, CreateInvitationRequestPublicMetadata, "body.public_metadata")
+        errors.check_json(body.public_metadata, "body.public_metadata")
+
+    if not isinstance(body.redirect_url, Unset):
+        errors.check_str(body.redirect_url, "body.redirect_url")
+
+    if not isinstance(body.notify, Unset) and body.notify is not None:
+        errors.check_bool(body.notify, "body.notify")
+
+    if not isinstance(body.ignore_existing, Unset) and body.ignore_existing is not None:
+        errors.check_bool(body.ignore_existing, "body.ignore_existing")
+
+    if not isinstance(body.expires_in_days, Unset) and body.expires_in_days is not None:
+        errors.check_int(body.expires_in_days, "body.expires_in_days", minimum=1, maximum=365)
+
+    if not isinstance(body.template_slug, Unset):
+        errors.check_enum(body.template_slug, TemplateSlug, "body.template_slug")
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {

@@ -21,6 +21,21 @@ def _get_kwargs(
     limit: int | Unset = 10,
     offset: int | Unset = 0,
 ) -> dict[str, Any]:
+    # Every argument is checked against the spec before the request is built.
+    if not isinstance(status, Unset):
+        errors.check_enum(status, InvitationStatus, "status")
+
+    if not isinstance(query, Unset):
+        errors.check_str(query, "query")
+
+    if not isinstance(order_by, Unset):
+        errors.check_str(order_by, "order_by", pattern="^[+-]?(created_at|email_address|expires_at)$")
+
+    if not isinstance(limit, Unset):
+        errors.check_int(limit, "limit", minimum=1, maximum=500)
+
+    if not isinstance(offset, Unset):
+        errors.check_int(offset, "offset", minimum=0)
 
     params: dict[str, Any] = {}
 

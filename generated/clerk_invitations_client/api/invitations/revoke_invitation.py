@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 def _get_kwargs(
     invitation_id: str,
 ) -> dict[str, Any]:
+    # Every argument is checked against the spec before the request is built.
+    errors.check_str(invitation_id, "invitation_id", min_length=1)
 
     _kwargs: dict[str, Any] = {
         "method": "post",
