@@ -218,27 +218,6 @@ def test_documented_error(
         assert error.retry_after == float(response.headers["Retry-After"]) > 0
 
 
-def test_eleven_bulk_items_are_refused(call: Caller, client: AuthenticatedClient) -> None:
-    body = [BulkInvitationRequest(email_address=f"user{i}@example.com") for i in range(11)]
-    response = call.detailed(create_bulk_invitations, client=client, body=body)
-
-    assert response.status_code == 422
-    assert "maxItems" in response.headers["sl-violations"]
-    assert isinstance(response.parsed, ClerkErrors)
-    with pytest.raises(errors.UnprocessableEntityError):
-        call(create_bulk_invitations, client=client, body=body)
-
-
-def test_limit_above_500_is_refused(call: Caller, client: AuthenticatedClient) -> None:
-    response = call.detailed(list_invitations, client=client, limit=501)
-
-    assert response.status_code == 422
-    assert "limit" in response.headers["sl-violations"]
-    assert isinstance(response.parsed, ClerkErrors)
-    with pytest.raises(errors.UnprocessableEntityError):
-        call(list_invitations, client=client, limit=501)
-
-
 def test_missing_authorization_is_refused(call: Caller, base_url: str) -> None:
     response = call.detailed(list_invitations, client=Client(base_url=base_url))
 

@@ -1,0 +1,395 @@
+"""Arguments are checked against the spec before anything is sent (issue 10).
+
+A wrong argument raises InvalidArgumentError naming the argument and the rule, and the scripted server
+sees no request; the boundary values the spec allows still go out, and Prism, which validates every
+request against openapi.yaml, accepts them. The checks are generated from the spec: a scratch copy with
+other constraints generates other checks.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+from clerk_invitations_client import AuthenticatedClient, errors
+from clerk_invitations_client.api.invitations import (
+    create_bulk_invitations,
+    create_invitation,
+    list_invitations,
+    revoke_invitation,
+)
+from clerk_invitations_client.models import (
+    BulkInvitationRequest,
+    BulkInvitationRequestPublicMetadataType0,
+    CreateInvitationRequest,
+    CreateInvitationRequestPublicMetadata,
+    InvitationStatus,
+    TemplateSlug,
+)
+
+from tests.conftest import TEST_SECRET_KEY, Caller, repo_path
+from tests.scripted_server import ScriptedServer, scripted_server
+
+
+@pytest.fixture(scope="module")
+def idle_server() -> Iterator[ScriptedServer]:
+    """One scripted server for every refused call: none may reach it."""
+    with scripted_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def idle_client(idle_server: ScriptedServer) -> AuthenticatedClient:
+    """One client for all of them: a new one costs an SSL context, and these calls never get to use it."""
+    return AuthenticatedClient(base_url=idle_server.url, token=TEST_SECRET_KEY)
+
+
+def bulk(count: int, **fields: Any) -> list[BulkInvitationRequest]:
+    return [BulkInvitationRequest(email_address=f"user{index}@example.com", **fields) for index in range(count)]
+
+
+def create(**fields: Any) -> CreateInvitationRequest:
+    return CreateInvitationRequest(**{"email_address": "ada@example.com", **fields})
+
+
+def metadata(value: dict[Any, Any]) -> CreateInvitationRequestPublicMetadata:
+    return CreateInvitationRequestPublicMetadata(value)
+
+
+def nested(depth: int) -> dict[str, Any]:
+    """A JSON object `depth` levels deep."""
+    value: dict[str, Any] = {}
+    for _ in range(depth - 1):
+        value = {"a": value}
+    return value
+
+
+def refused_arguments() -> dict[str, tuple[ModuleType, dict[str, Any], str]]:
+    """Case: (endpoint, arguments, the start of the message). Built per test: models are mutable."""
+    second_item_is_a_dict: list[Any] = [*bulk(1), {"email_address": "grace@example.com"}]
+    second_item_expires_at_once = bulk(2)
+    second_item_expires_at_once[1].expires_in_days = 0
+    return {
+        "limit-501": (list_invitations, {"limit": 501}, "limit must be <= 500 (maximum), not int 501"),
+        "limit-10**12": (list_invitations, {"limit": 10**12}, "limit must be <= 500 (maximum), not int 1000000000000"),
+        "limit-0": (list_invitations, {"limit": 0}, "limit must be >= 1 (minimum), not int 0"),
+        "limit--1": (list_invitations, {"limit": -1}, "limit must be >= 1 (minimum), not int -1"),
+        "limit-list": (list_invitations, {"limit": [1, 2]}, "limit must be an int (type: integer), not list [1, 2]"),
+        "limit-str": (list_invitations, {"limit": "abc"}, "limit must be an int (type: integer), not str 'abc'"),
+        "limit-float": (list_invitations, {"limit": 1.5}, "limit must be an int (type: integer), not float 1.5"),
+        "limit-bool": (list_invitations, {"limit": True}, "limit must be an int (type: integer), not bool True"),
+        "limit-none": (list_invitations, {"limit": None}, "limit must be an int (type: integer), not None"),
+        "offset--1": (list_invitations, {"offset": -1}, "offset must be >= 0 (minimum), not int -1"),
+        "offset-str": (list_invitations, {"offset": "0"}, "offset must be an int (type: integer), not str '0'"),
+        "order_by-unknown-field": (
+            list_invitations,
+            {"order_by": "-name"},
+            "order_by must match ^[+-]?(created_at|email_address|expires_at)$ (pattern), not str '-name'",
+        ),
+        "order_by-space": (list_invitations, {"order_by": "created_at "}, "order_by must match ^[+-]?(created_at|"),
+        "query-int": (list_invitations, {"query": 5}, "query must be a str (type: string), not int 5"),
+        "status-str": (
+            list_invitations,
+            {"status": "pending"},
+            "status must be a member of InvitationStatus: accepted, expired, pending, revoked (enum), "
+            "not str 'pending'",
+        ),
+        "status-unknown-member": (
+            list_invitations,
+            {"status": InvitationStatus("archived")},
+            "status must be a member of InvitationStatus: accepted, expired, pending, revoked (enum), "
+            "not InvitationStatus 'archived'",
+        ),
+        "invitation_id-none": (
+            revoke_invitation,
+            {"invitation_id": None},
+            "invitation_id must be a str (type: string), not None",
+        ),
+        "invitation_id-empty": (
+            revoke_invitation,
+            {"invitation_id": ""},
+            "invitation_id must have at least 1 character (minLength), not 0",
+        ),
+        "invitation_id-int": (revoke_invitation, {"invitation_id": 7}, "invitation_id must be a str (type: string)"),
+        "bulk-11": (create_bulk_invitations, {"body": bulk(11)}, "body must have at most 10 items (maxItems), not 11"),
+        "bulk-empty": (create_bulk_invitations, {"body": []}, "body must have at least 1 item (minItems), not 0"),
+        "bulk-not-a-list": (
+            create_bulk_invitations,
+            {"body": bulk(1)[0]},
+            "body must be a list (type: array), not BulkInvitationRequest",
+        ),
+        "bulk-item-dict": (
+            create_bulk_invitations,
+            {"body": second_item_is_a_dict},
+            "body[1] must be a BulkInvitationRequest (type: object), not dict",
+        ),
+        "bulk-expires-0": (
+            create_bulk_invitations,
+            {"body": second_item_expires_at_once},
+            "body[1].expires_in_days must be >= 1 (minimum), not int 0",
+        ),
+        "bulk-expires-366": (
+            create_bulk_invitations,
+            {"body": bulk(1, expires_in_days=366)},
+            "body[0].expires_in_days must be <= 365 (maximum), not int 366",
+        ),
+        "bulk-email-none": (
+            create_bulk_invitations,
+            {"body": [BulkInvitationRequest(email_address=None)]},  # type: ignore[arg-type]
+            "body[0].email_address must be a str (type: string), not None",
+        ),
+        "bulk-notify-str": (
+            create_bulk_invitations,
+            {"body": bulk(1, notify="yes")},
+            "body[0].notify must be a bool (type: boolean), not str 'yes'",
+        ),
+        "bulk-redirect-int": (
+            create_bulk_invitations,
+            {"body": bulk(1, redirect_url=5)},
+            "body[0].redirect_url must be a str (type: string), not int 5",
+        ),
+        "bulk-template-str": (
+            create_bulk_invitations,
+            {"body": bulk(1, template_slug="invitation")},
+            "body[0].template_slug must be a member of TemplateSlug: invitation, waitlist_invitation (enum), "
+            "not str 'invitation'",
+        ),
+        "bulk-metadata-set": (
+            create_bulk_invitations,
+            {"body": bulk(1, public_metadata=BulkInvitationRequestPublicMetadataType0({"tags": {"a"}}))},
+            "body[0].public_metadata['tags'] must be a JSON value: dict, list, str, int, float, bool or None, not set",
+        ),
+        "create-dict-for-model": (
+            create_invitation,
+            {"body": {"email_address": "ada@example.com"}},
+            "body must be a CreateInvitationRequest (type: object), not dict",
+        ),
+        "create-email-no-at": (
+            create_invitation,
+            {"body": create(email_address="ada")},
+            "body.email_address must be an email address, text@domain (format: email), not str 'ada'",
+        ),
+        "create-expires-bool": (
+            create_invitation,
+            {"body": create(expires_in_days=True)},
+            "body.expires_in_days must be an int (type: integer), not bool True",
+        ),
+        "create-ignore-existing-int": (
+            create_invitation,
+            {"body": create(ignore_existing=0)},
+            "body.ignore_existing must be a bool (type: boolean), not int 0",
+        ),
+        "create-metadata-dict": (
+            create_invitation,
+            {"body": create(public_metadata={"plan": "pro"})},
+            "body.public_metadata must be a CreateInvitationRequestPublicMetadata (type: object), not dict",
+        ),
+        "create-metadata-datetime": (
+            create_invitation,
+            {"body": create(public_metadata=metadata({"at": [1, datetime.now(UTC)]}))},
+            "body.public_metadata['at'][1] must be a JSON value: dict, list, str, int, float, bool or None, "
+            "not datetime",
+        ),
+        "create-metadata-int-key": (
+            create_invitation,
+            {"body": create(public_metadata=metadata({"seats": {3: "three"}}))},
+            "each key of body.public_metadata['seats'] must be a str (JSON), not int 3",
+        ),
+        "create-metadata-nan": (
+            create_invitation,
+            {"body": create(public_metadata=metadata({"score": float("nan")}))},
+            "body.public_metadata['score'] must be a finite number (type: number), not float nan",
+        ),
+        "create-metadata-too-deep": (
+            create_invitation,
+            {"body": create(public_metadata=metadata(nested(errors.MAX_JSON_DEPTH + 1)))},
+            "body.public_metadata must nest at most 512 levels deep (JSON)",
+        ),
+        "create-metadata-10000-deep": (
+            create_invitation,
+            {"body": create(public_metadata=metadata(nested(10_000)))},
+            "body.public_metadata must nest at most 512 levels deep (JSON)",
+        ),
+    }
+
+
+@pytest.mark.parametrize("case", list(refused_arguments()))
+def test_wrong_arguments_are_refused_before_sending(
+    call: Caller, idle_server: ScriptedServer, idle_client: AuthenticatedClient, case: str
+) -> None:
+    endpoint, arguments, message = refused_arguments()[case]
+
+    with pytest.raises(errors.InvalidArgumentError) as raised:
+        call(endpoint, client=idle_client, **arguments)
+
+    assert str(raised.value).startswith(message)
+    assert isinstance(raised.value, ValueError)
+    assert idle_server.requests == [], "nothing may be sent"
+
+
+def test_a_body_is_checked_as_it_is_at_the_call(
+    call: Caller, idle_server: ScriptedServer, idle_client: AuthenticatedClient
+) -> None:
+    """A model built valid and changed afterwards, or a list of them, is checked when it is sent."""
+    body = create(expires_in_days=7)
+    items = bulk(3)
+    body.expires_in_days = 400
+    items[2].email_address = "nobody"
+    items.append(BulkInvitationRequest(email_address="grace@example.com"))
+
+    with pytest.raises(errors.InvalidArgumentError, match=r"^body\.expires_in_days must be <= 365 \(maximum\)"):
+        call(create_invitation, client=idle_client, body=body)
+    with pytest.raises(errors.InvalidArgumentError, match=r"^body\[2\]\.email_address must be an email address"):
+        call(create_bulk_invitations, client=idle_client, body=items)
+
+    assert idle_server.requests == [], "nothing may be sent"
+
+
+def accepted_arguments() -> dict[str, tuple[ModuleType, dict[str, Any]]]:
+    """The spec's boundary values, and None where a field is nullable."""
+    return {
+        "limit-1": (list_invitations, {"limit": 1}),
+        "limit-500-offset-0": (list_invitations, {"limit": 500, "offset": 0}),
+        "every-filter": (
+            list_invitations,
+            {"status": InvitationStatus.REVOKED, "query": "", "order_by": "email_address"},
+        ),
+        "order-ascending": (list_invitations, {"order_by": "+expires_at"}),
+        "invitation_id-1-character": (revoke_invitation, {"invitation_id": "i"}),
+        "bulk-10": (create_bulk_invitations, {"body": bulk(10, expires_in_days=365)}),
+        "bulk-nulls": (
+            create_bulk_invitations,
+            {
+                "body": bulk(
+                    1,
+                    public_metadata=None,
+                    redirect_url=None,
+                    notify=None,
+                    ignore_existing=None,
+                    expires_in_days=None,
+                    template_slug=TemplateSlug.WAITLIST_INVITATION,
+                )
+            },
+        ),
+        "create-expires-1": (
+            create_invitation,
+            {"body": create(expires_in_days=1, public_metadata=metadata({"tags": ["a", 1, 2.5, True, None]}))},
+        ),
+        "create-metadata-512-deep": (
+            create_invitation,
+            {"body": create(public_metadata=metadata(nested(errors.MAX_JSON_DEPTH)))},
+        ),
+    }
+
+
+@pytest.mark.parametrize("case", list(accepted_arguments()))
+def test_boundary_values_go_out_and_prism_accepts_them(call: Caller, client: AuthenticatedClient, case: str) -> None:
+    endpoint, arguments = accepted_arguments()[case]
+
+    response = call.detailed(endpoint, client=client, **arguments)
+
+    assert "sl-violations" not in response.headers, response.headers["sl-violations"]
+    assert response.status_code == 200, response.content
+
+
+PAST_THE_CHECKS: dict[str, tuple[str, str, dict[str, Any], str]] = {
+    "limit-501": ("GET", "/invitations", {"params": {"limit": 501}}, "limit"),
+    "limit-0": ("GET", "/invitations", {"params": {"limit": 0}}, "limit"),
+    "offset--1": ("GET", "/invitations", {"params": {"offset": -1}}, "offset"),
+    "order_by-unknown-field": ("GET", "/invitations", {"params": {"order_by": "-name"}}, "order_by"),
+    "status-unknown": ("GET", "/invitations", {"params": {"status": "archived"}}, "status"),
+    "bulk-11": ("POST", "/invitations/bulk", {"json": [{"email_address": "ada@example.com"}] * 11}, "maxItems"),
+    "bulk-empty": ("POST", "/invitations/bulk", {"json": []}, "minItems"),
+    "expires-366": (
+        "POST",
+        "/invitations",
+        {"json": {"email_address": "ada@example.com", "expires_in_days": 366}},
+        "expires_in_days",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(PAST_THE_CHECKS))
+def test_prism_refuses_what_the_checks_refuse(base_url: str, case: str) -> None:
+    """The checks and the spec's own validator agree: sent past the client, these requests get a 422 from Prism."""
+    method, path, request, violation = PAST_THE_CHECKS[case]
+    headers = {"Authorization": f"Bearer {TEST_SECRET_KEY}"}
+
+    with httpx.Client(base_url=base_url, headers=headers) as raw:
+        response = raw.request(method, path, **request)
+
+    assert response.status_code == 422
+    assert violation in response.headers["sl-violations"]
+
+
+def generate(spec: dict[str, Any], folder: Path) -> subprocess.CompletedProcess[str]:
+    """`make generate`'s command, on `spec`, into `folder`/generated."""
+    spec_path = folder / "openapi.yaml"
+    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    command = ["templates/generate.py", "generate", "--path", str(spec_path), "--config", "generator-config.yml"]
+    command += ["--custom-template-path", "templates", "--meta", "pdm", "--fail-on-warning"]
+    command += ["--output-path", str(folder / "generated")]
+    # The post-hooks run the venv's ruff.
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+    env = {**os.environ, "PATH": path}
+    return subprocess.run(
+        [sys.executable, *command], cwd=repo_path(), capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_the_checks_are_generated_from_the_spec(spec: dict[str, Any], tmp_path: Path) -> None:
+    scratch = copy.deepcopy(spec)
+    revoke = scratch["paths"]["/invitations/{invitation_id}/revoke"]["post"]
+    revoke["parameters"][0]["schema"].update(maxLength=30, pattern="^inv_")
+    limit = next(p for p in scratch["paths"]["/invitations"]["get"]["parameters"] if p["name"] == "limit")
+    limit["schema"]["maximum"] = 50
+    generated = generate(scratch, tmp_path)
+    assert generated.returncode == 0, generated.stdout + generated.stderr
+    code = """if True:
+        from clerk_invitations_client import errors
+        from clerk_invitations_client.api.invitations import list_invitations, revoke_invitation
+        for arguments in ({"limit": 51}, {"limit": 500}):
+            try:
+                list_invitations._get_kwargs(**arguments)
+            except errors.InvalidArgumentError as error:
+                print(error)
+        for invitation_id in ("user_1", "inv_" + "x" * 27):
+            try:
+                revoke_invitation._get_kwargs(invitation_id)
+            except errors.InvalidArgumentError as error:
+                print(error)
+        print(list_invitations._get_kwargs(limit=50)["params"]["limit"], revoke_invitation._get_kwargs("inv_1")["url"])
+    """
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "generated")}
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+
+    assert ran.stderr == ""
+    assert ran.stdout.splitlines() == [
+        "limit must be <= 50 (maximum), not int 51",
+        "limit must be <= 50 (maximum), not int 500",
+        "invitation_id must match ^inv_ (pattern), not str 'user_1'",
+        "invitation_id must have at most 30 characters (maxLength), not 31",
+        "50 /invitations/inv_1/revoke",
+    ]
+
+
+def test_a_constraint_the_checks_cant_enforce_stops_the_generation(spec: dict[str, Any], tmp_path: Path) -> None:
+    scratch = copy.deepcopy(spec)
+    offset = next(p for p in scratch["paths"]["/invitations"]["get"]["parameters"] if p["name"] == "offset")
+    offset["schema"]["multipleOf"] = 10
+
+    generated = generate(scratch, tmp_path)
+
+    assert generated.returncode != 0
+    # The generator prints the error in a box, wrapped to the terminal's width.
+    assert "argument checks (templates/checks.jinja) can't check multipleOf" in " ".join(generated.stderr.split())
