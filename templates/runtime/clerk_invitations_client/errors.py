@@ -175,7 +175,7 @@ def parse_retry_after(value: str | None) -> float | None:
 def argument_errors() -> Iterator[None]:
     """Turn a failure to build the request from the call's arguments into InvalidArgumentError.
 
-    E.g. a dict where a model is expected, a str where an enum is, or a value JSON can't encode.
+    What passes the checks below but still can't be sent, e.g. text with a lone surrogate, which UTF-8 can't encode.
     """
     try:
         yield
