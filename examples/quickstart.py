@@ -68,7 +68,7 @@ def main() -> int:
 
         print("5. Invite a malformed address, and handle the error")
         try:
-            create_invitation.sync(client=client, body=CreateInvitationRequest(email_address="ada@"))
+            create_invitation.sync(client=client, body=CreateInvitationRequest(email_address="ada@example"))
         except errors.UnprocessableEntityError as error:
             print(f"   {type(error).__name__}: {error}")
         else:
