@@ -16,7 +16,7 @@ GENERATE = openapi-python-client generate --path openapi.yaml --config generator
 API_REPORT := api/clerk_invitations_client.api.md
 
 .PHONY: help setup generate check-generated lint mock demo test bench bench-smoke
-.PHONY: api-check api-release
+.PHONY: api-check api-release template-diff template-pins
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -55,6 +55,12 @@ api-check: setup ## The semver gate: public API against the released one's, vers
 
 api-release: setup ## Record the current public API as the released one (api/released.json): run on release
 	$(PY) -m tools.semver_gate --record
+
+template-diff: setup ## Show each override in templates/ against the upstream template it replaces
+	$(PY) -m tools.upstream_templates diff
+
+template-pins: setup ## Re-pin the upstream templates that templates/ overrides or imports (after re-merging)
+	$(PY) -m tools.upstream_templates pin
 
 lint: setup $(VENV)/.bench-installed ## Validate and lint the spec; ruff; mypy --strict on generated/, tests/, bench/, tools/
 	openapi-spec-validator openapi.yaml
