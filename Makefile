@@ -16,7 +16,7 @@ GENERATE = openapi-python-client generate --path openapi.yaml --config generator
 API_REPORT := api/clerk_invitations_client.api.md
 
 .PHONY: help setup generate check-generated lint mock demo test bench bench-smoke
-.PHONY: api-check api-release template-diff template-pins
+.PHONY: api-check api-release template-diff template-pins upstream-spec upstream-diff
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -61,6 +61,13 @@ template-diff: setup ## Show each override in templates/ against the upstream te
 
 template-pins: setup ## Re-pin the upstream templates that templates/ overrides or imports (after re-merging)
 	$(PY) -m tools.upstream_templates pin
+
+upstream-spec: setup ## Vendor what covers our operations from Clerk's spec: SRC=<clerk/openapi-specs>/bapi/YYYY-MM-DD.yml
+	$(if $(SRC),,$(error SRC must name one of Clerk's spec files, a bapi/YYYY-MM-DD.yml of clerk/openapi-specs))
+	$(PY) -m tools.upstream_spec $(SRC)
+
+upstream-diff: setup ## Compare openapi.yaml with Clerk's spec (upstream/), operation by operation
+	$(PY) -m tools.upstream_diff
 
 lint: setup $(VENV)/.bench-installed ## Validate and lint the spec; ruff; mypy --strict on generated/, tests/, bench/, tools/
 	openapi-spec-validator openapi.yaml
