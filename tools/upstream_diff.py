@@ -237,8 +237,8 @@ def problems(clerk_spec: Path = UPSTREAM_SPEC, our_spec: Path = OUR_SPEC, differ
 
 def main() -> int:
     found = problems()
-    print("\n".join(found))
     if found:
+        print("\n".join(found))
         print(
             f"\n{len(found)} difference(s) between openapi.yaml and upstream/{UPSTREAM_SPEC.name}: bring openapi.yaml"
             f" in line, or list the difference with its reason in upstream/{DIFFERENCES.name}."

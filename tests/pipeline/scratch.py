@@ -24,8 +24,8 @@ COPIED = [
     "upstream",
     "tools",
 ]
-# Linked: the Makefile's setup targets compare their dates with the installed markers, and find them up to date.
-LINKED = [".venv", "node_modules", "requirements-dev.txt", "package.json", "package-lock.json"]
+# Linked, not copied: the repository's own venv and node_modules.
+LINKED = [".venv", "node_modules"]
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,12 @@ class Scratch:
         path.write_text(text.replace(old, new, 1))
 
     def make(self, *targets: str) -> subprocess.CompletedProcess[str]:
-        """Run make in the copy; stdout and stderr together, as a maintainer would read them."""
+        """Run make in the copy; stdout and stderr together, as a maintainer would read them.
+
+        `-o setup`: the linked venv and node_modules are the repository's, never to be reinstalled from here.
+        """
         return subprocess.run(
-            ["make", "--no-print-directory", "-s", *targets],
+            ["make", "--no-print-directory", "-s", "-o", "setup", *targets],
             cwd=self.root,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
