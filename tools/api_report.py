@@ -15,7 +15,8 @@ from pathlib import Path
 
 import griffe
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools import ROOT
+
 PACKAGE = "clerk_invitations_client"
 REPORT = ROOT / "api" / f"{PACKAGE}.api.md"
 ATTRS_CLASS_DECORATORS = {"attrs.define", "attrs.frozen", "attrs.mutable"}

@@ -25,9 +25,9 @@ import griffe
 import yaml
 from packaging.version import Version
 
+from tools import ROOT
 from tools.api_report import load_api, render
 
-ROOT = Path(__file__).resolve().parent.parent
 ANSI_CODE = re.compile(r"\x1b\[[0-9;]*m")
 
 

@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools import ROOT
+
 OUR_SPEC = ROOT / "openapi.yaml"
 UPSTREAM_DIR = ROOT / "upstream"
 UPSTREAM_SPEC = UPSTREAM_DIR / "clerk-bapi-invitations.yml"

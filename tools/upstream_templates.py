@@ -20,7 +20,8 @@ import jinja2
 import openapi_python_client
 from jinja2 import nodes
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools import ROOT
+
 TEMPLATES = ROOT / "templates"
 PINS = ROOT / "upstream" / "openapi-python-client-templates.sha256"
 UPSTREAM = Path(openapi_python_client.__file__).parent / "templates"

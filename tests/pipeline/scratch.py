@@ -11,7 +11,7 @@ from pathlib import Path
 
 from packaging.version import Version
 
-from tests.prism import ROOT
+from tools import ROOT
 
 COPIED = [
     "Makefile",

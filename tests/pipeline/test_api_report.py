@@ -13,7 +13,7 @@ import griffe
 from clerk_invitations_client import errors, models
 
 from tests.pipeline.scratch import scratch_copy
-from tests.prism import ROOT
+from tools import ROOT
 from tools.api_report import REPORT, load_api, modules
 
 REPORT_NAME = REPORT.relative_to(ROOT).as_posix()

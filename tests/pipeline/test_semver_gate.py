@@ -8,7 +8,7 @@ import pytest
 from packaging.version import Version
 
 from tests.pipeline.scratch import Scratch, scratch_copy
-from tests.prism import ROOT
+from tools import ROOT
 from tools.semver_gate import allows_breaking, failures, load_released, package_version
 
 # An optional property Clerk might add, at the end of Invitation's: new, and nothing moves.

@@ -34,12 +34,12 @@ from clerk_invitations_client.models import (
 )
 
 from tests.conftest import TEST_SECRET_KEY
-from tests.prism import SPEC, running_prism
+from tests.prism import running_prism
 from tools.upstream_diff import Document, operations
-from tools.upstream_spec import UPSTREAM_SPEC
+from tools.upstream_spec import OUR_SPEC, UPSTREAM_SPEC
 
 CLERK = yaml.safe_load(UPSTREAM_SPEC.read_text())
-OURS = yaml.safe_load(SPEC.read_text())
+OURS = yaml.safe_load(OUR_SPEC.read_text())
 EVERY_FIELD: dict[str, Any] = {
     "email_address": "ada@example.com",
     "redirect_url": "https://app.example.com/accept-invitation",

@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.prism import SPEC
 from tools.upstream_diff import DIFFERENCES, listed_differences, problems
-from tools.upstream_spec import UPSTREAM_DIR, UPSTREAM_SPEC, extract, operation_ids, write
+from tools.upstream_spec import OUR_SPEC, UPSTREAM_DIR, UPSTREAM_SPEC, extract, operation_ids, write
 
 INVITATION_URL = """\
         url:
@@ -32,12 +31,12 @@ def test_every_listed_difference_has_a_reason() -> None:
 
 def test_we_send_the_api_version_of_clerks_spec() -> None:
     """The README's promise: Clerk-API-Version is the version of the spec the client is checked against."""
-    clerk, ours = yaml.safe_load(UPSTREAM_SPEC.read_text()), yaml.safe_load(SPEC.read_text())
+    clerk, ours = yaml.safe_load(UPSTREAM_SPEC.read_text()), yaml.safe_load(OUR_SPEC.read_text())
     assert ours["info"]["version"] == clerk["info"]["version"]
 
 
 def our_spec_with(tmp_path: Path, old: str, new: str) -> Path:
-    text = SPEC.read_text()
+    text = OUR_SPEC.read_text()
     assert old in text
     edited = tmp_path / "openapi.yaml"
     edited.write_text(text.replace(old, new))
@@ -115,7 +114,7 @@ def test_a_listed_difference_that_is_gone_fails(tmp_path: Path) -> None:
 def test_the_vendored_extract_is_what_the_script_makes_of_it() -> None:
     """Extracting from the extract changes nothing: it holds our operations and all they reference, no more."""
     vendored: dict[str, Any] = yaml.safe_load(UPSTREAM_SPEC.read_text())
-    assert extract(vendored, operation_ids(yaml.safe_load(SPEC.read_text()))) == vendored
+    assert extract(vendored, operation_ids(yaml.safe_load(OUR_SPEC.read_text()))) == vendored
     header = UPSTREAM_SPEC.read_text().split("\nopenapi:")[0]
     assert f"# Source: bapi/{vendored['info']['version']}.yml of Clerk's repository clerk/openapi-specs" in header
     licence = (UPSTREAM_DIR / "LICENSE").read_text()
