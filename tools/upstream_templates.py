@@ -34,10 +34,10 @@ def _upstream_names(upstream: Path) -> list[str]:
     return sorted(path.relative_to(upstream).as_posix() for path in upstream.rglob("*.jinja"))
 
 
-def _imported(template: Path, candidates: list[str]) -> set[str]:
-    """The templates `template` imports, includes or extends; a name built at run time ("folder/" + x) counts as
-    every candidate that starts with its constant prefix."""
-    imported = set()
+def _loaded(template: Path, names: list[str]) -> set[str]:
+    """Which of `names` the template imports, includes or extends. A name built at run time ("folder/" + x)
+    counts as every one of `names` that starts with its constant prefix."""
+    loaded = set()
     statements = (nodes.Import, nodes.FromImport, nodes.Include, nodes.Extends)
     for node in ENVIRONMENT.parse(template.read_text()).find_all(statements):
         assert isinstance(node, statements)
@@ -45,25 +45,37 @@ def _imported(template: Path, candidates: list[str]) -> set[str]:
         while isinstance(name, (nodes.Add, nodes.Concat)):
             name = name.left if isinstance(name, nodes.Add) else name.nodes[0]
         if not isinstance(name, nodes.Const):
-            raise ValueError(f"{template}:{node.lineno}: can't tell which template this imports")
+            raise ValueError(f"{template}:{node.lineno}: can't tell which template this loads")
         if name is node.template:
-            imported |= {name.value} & set(candidates)
+            loaded |= {name.value} & set(names)
         else:
-            imported |= {candidate for candidate in candidates if candidate.startswith(name.value)}
-    return imported
+            loaded |= {candidate for candidate in names if candidate.startswith(name.value)}
+    return loaded
 
 
 def users(templates: Path = TEMPLATES, upstream: Path = UPSTREAM) -> dict[str, list[str]]:
-    """{upstream template: how each of our templates uses it}, for every upstream template we override or import."""
-    candidates = _upstream_names(upstream)
+    """{upstream template: how our templates use it}, for every upstream template we override or import from.
+
+    Our templates are the .jinja files of templates/ and the files of ours they include, at any depth (such as
+    runtime code kept as .py files); a name that is ours is never upstream's, since ours comes first.
+    """
+    upstream_names = _upstream_names(upstream)
+    our_names = sorted(path.relative_to(templates).as_posix() for path in templates.rglob("*") if path.is_file())
+    pending = [name for name in our_names if name.endswith(".jinja")]
+    seen = set(pending)
     used: dict[str, list[str]] = defaultdict(list)
-    for path in sorted(templates.rglob("*.jinja")):
-        name = path.relative_to(templates).as_posix()
-        if name in candidates:
+    for name in pending:
+        if name in upstream_names:
             used[name].append(f"templates/{name} (overrides it)")
-        for imported in sorted(_imported(path, candidates)):
-            if not (templates / imported).exists():  # ours, when we override it too
-                used[imported].append(f"templates/{name} (imports it)")
+    while pending:
+        name = pending.pop(0)
+        for loaded in sorted(_loaded(templates / name, sorted({*upstream_names, *our_names}))):
+            if loaded in our_names:
+                if loaded not in seen:
+                    seen.add(loaded)
+                    pending.append(loaded)
+            else:
+                used[loaded].append(f"templates/{name} (imports it)")
     return dict(used)
 
 

@@ -23,6 +23,18 @@ def test_what_is_pinned_includes_every_override_and_what_they_import() -> None:
     assert "templates/model.py.jinja (imports it)" in used["property_templates/union_property.py.jinja"]
 
 
+def test_files_of_ours_that_a_template_includes_count_with_what_they_import(tmp_path: Path) -> None:
+    (tmp_path / "runtime").mkdir()
+    (tmp_path / "types.py.jinja").write_text('{% include "runtime/types.py" %}\n')
+    (tmp_path / "runtime" / "types.py").write_text('{% from "helpers.jinja" import safe_docstring %}\nX = 1\n')
+    (tmp_path / "README.md").write_text("Not a template: {% from 'model.py.jinja' import nothing %}\n")
+
+    assert users(templates=tmp_path) == {
+        "types.py.jinja": ["templates/types.py.jinja (overrides it)"],
+        "helpers.jinja": ["templates/runtime/types.py (imports it)"],
+    }
+
+
 def test_a_changed_upstream_template_names_the_override_to_remerge(tmp_path: Path) -> None:
     upstream = tmp_path / "templates"
     shutil.copytree(UPSTREAM, upstream)
