@@ -27,6 +27,13 @@ COPIED = [
 # Linked, not copied: the repository's own venv and node_modules.
 LINKED = [".venv", "node_modules"]
 
+# Invitation's `url` property in openapi.yaml, as the tests that drop it find it.
+INVITATION_URL = """\
+        url:
+          type: string
+          description: The link the invitee follows to accept the invitation; may be absent.
+"""
+
 
 @dataclass(frozen=True)
 class Scratch:

@@ -9,14 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.pipeline.scratch import INVITATION_URL
 from tools.upstream_diff import DIFFERENCES, listed_differences, problems
 from tools.upstream_spec import OUR_SPEC, UPSTREAM_DIR, UPSTREAM_SPEC, extract, operation_ids, write
-
-INVITATION_URL = """\
-        url:
-          type: string
-          description: The link the invitee follows to accept the invitation; may be absent.
-"""
 
 
 def test_openapi_yaml_documents_all_that_clerks_spec_does() -> None:
