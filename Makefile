@@ -14,8 +14,10 @@ PRISM := node_modules/.bin/prism
 MOCK_PORT ?= 4010
 GENERATE = $(PY) templates/generate.py generate --path openapi.yaml --config generator-config.yml \
 	--custom-template-path templates --meta pdm --fail-on-warning --overwrite
+API_REPORT := api/clerk_invitations_client.api.md
 
 .PHONY: help setup generate check-generated lint mock demo test bench bench-smoke
+.PHONY: api-check api-release template-diff template-pins upstream-spec upstream-diff
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -36,22 +38,45 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-generate: setup ## Regenerate generated/ from openapi.yaml, generator-config.yml and templates/
+generate: setup ## Regenerate generated/ from openapi.yaml, generator-config.yml and templates/, and the API report
 	$(GENERATE) --output-path generated
+	$(PY) -m tools.api_report generated $(API_REPORT)
 
 # CHECK_DIR (default: a fresh temporary folder) is where the fresh copy is generated.
-check-generated: setup ## Fail, showing the diff, if generated/ is not what the spec produces
+check-generated: setup ## Fail, showing the diff, if generated/ or the API report is not what the spec produces
 	@dir="$${CHECK_DIR:-$$(mktemp -d)}" && \
 	$(GENERATE) --output-path "$$dir/generated" >/dev/null && \
-	diff -ru --exclude=__pycache__ generated "$$dir/generated" && echo "generated/ is up to date"
+	diff -ru --exclude=__pycache__ generated "$$dir/generated" && \
+	$(PY) -m tools.api_report "$$dir/generated" "$$dir/$(API_REPORT)" && \
+	{ diff -u $(API_REPORT) "$$dir/$(API_REPORT)" || { echo "$(API_REPORT) is stale: run make generate"; false; }; } && \
+	echo "generated/ and $(API_REPORT) are up to date"
 
-lint: setup $(VENV)/.bench-installed ## Validate and lint the spec; ruff; mypy --strict on generated/, tests/, bench/
+api-check: setup ## The semver gate: public API against the released one's, version bump, CHANGELOG.md entry
+	$(PY) -m tools.semver_gate
+
+api-release: setup ## Record the current public API as the released one (api/released.json): run on release
+	$(PY) -m tools.semver_gate --record
+
+template-diff: setup ## Show each override in templates/ against the upstream template it replaces
+	$(PY) -m tools.upstream_templates diff
+
+template-pins: setup ## Re-pin the upstream templates that templates/ overrides or imports (after re-merging)
+	$(PY) -m tools.upstream_templates pin
+
+upstream-spec: setup ## Vendor what covers our operations from Clerk's spec: SRC=<clerk/openapi-specs>/bapi/YYYY-MM-DD.yml
+	$(if $(SRC),,$(error SRC must name one of Clerk's spec files, a bapi/YYYY-MM-DD.yml of clerk/openapi-specs))
+	$(PY) -m tools.upstream_spec $(SRC)
+
+upstream-diff: setup ## Compare openapi.yaml with Clerk's spec (upstream/), operation by operation
+	$(PY) -m tools.upstream_diff
+
+lint: setup $(VENV)/.bench-installed ## Validate and lint the spec; ruff; mypy --strict on generated/, tests/, bench/, tools/
 	openapi-spec-validator openapi.yaml
 	spectral lint openapi.yaml --fail-severity error --quiet
-	ruff check tests examples bench fake templates/runtime templates/generate.py
-	ruff format --check tests examples bench fake templates/runtime templates/generate.py
+	ruff check tests examples bench fake templates/runtime templates/generate.py tools
+	ruff format --check tests examples bench fake templates/runtime templates/generate.py tools
 	mypy --strict --explicit-package-bases --exclude '^generated/clerk_invitations_client/(client|errors|types)\.py$$' \
-		generated/clerk_invitations_client templates/runtime/clerk_invitations_client templates/generate.py fake/clerk_invitations_fake tests examples bench
+		generated/clerk_invitations_client templates/runtime/clerk_invitations_client templates/generate.py fake/clerk_invitations_fake tests examples bench tools
 
 mock: setup ## Run Prism on openapi.yaml at 127.0.0.1:$(MOCK_PORT), in the foreground
 	$(PRISM) mock --host 127.0.0.1 --port $(MOCK_PORT) openapi.yaml

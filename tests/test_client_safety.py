@@ -127,7 +127,7 @@ def test_every_request_names_the_client_and_the_api_version(
     call(list_invitations, client=server_client.with_headers({"Clerk-API-Version": "2021-02-05"}))
 
     first, overridden = (request.headers for request in server.requests)
-    assert API_VERSION == "2025-11-10"
+    assert API_VERSION == "2026-05-12"
     assert first["Clerk-API-Version"] == API_VERSION
     version = yaml.safe_load(repo_path("generator-config.yml").read_text())["package_version_override"]
     assert first["User-Agent"].startswith(f"clerk-invitations-client/{version} python-httpx/")

@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 
     import httpx
 
-API_VERSION = "2025-11-10"
+API_VERSION = "2026-05-12"
 """Sent as `Clerk-API-Version`: the API version the spec describes."""
-USER_AGENT = "clerk-invitations-client/0.3.0"
+USER_AGENT = "clerk-invitations-client/0.4.0"
 """Sent as `User-Agent`, followed by httpx's version."""
 DEFAULT_TIMEOUT_S = 30.0
 """Seconds to read, write or wait for a pooled connection, unless the client says otherwise."""
