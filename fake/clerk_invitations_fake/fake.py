@@ -179,6 +179,8 @@ class FakeClerk:
         Call it directly, or from a handler of your own that wraps it (to record requests or inject
         failures): `httpx.MockTransport(lambda request: ...fake.handle(request)...)`. Safe from many
         threads at once. The body is taken with `request.read()`, as httpx's transports leave it.
+        Whatever the request holds, it answers: what Clerk would refuse, or the fake can't take (a body
+        over 1 MiB or nested over 100 levels deep), gets a 4xx.
         """
         target = urlsplit(request.url.raw_path.decode("ascii"))
         try:

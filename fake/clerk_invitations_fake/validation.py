@@ -99,7 +99,7 @@ class Rule:
 INVITATION_RULES = {
     "email_address": Rule("", is_email, "a valid email address", nullable=True),  # missing: reported apart
     "public_metadata": Rule({}, lambda value: isinstance(value, dict), "a JSON object", nullable_in_bulk=True),
-    "redirect_url": Rule(None, is_text, "a string", nullable_in_bulk=True),
+    "redirect_url": Rule(None, is_text, "a string of text (no lone surrogates)", nullable_in_bulk=True),
     "notify": Rule(True, lambda value: isinstance(value, bool), "true, false or null", nullable=True),
     "ignore_existing": Rule(False, lambda value: isinstance(value, bool), "true, false or null", nullable=True),
     "expires_in_days": Rule(
