@@ -24,6 +24,7 @@ from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit
 
+import clerk_invitations_fake
 import httpx
 import pytest
 from clerk_invitations_fake import IN_PROCESS_URL, FakeClerk
@@ -440,12 +441,12 @@ def test_an_address_is_blocked_exactly_while_one_of_its_invitations_is_pending(
 
 def calls_into_the_fake(call: Callable[[], object]) -> int:
     """How many times the fake's own functions are entered while `call` runs."""
-    package = FakeClerk.__module__.split(".")[0]
+    package = str(Path(clerk_invitations_fake.__file__).parent)
     entered = 0
 
     def profile(frame: FrameType, event: str, _arg: object) -> None:
         nonlocal entered
-        if event == "call" and package in frame.f_code.co_filename:
+        if event == "call" and frame.f_code.co_filename.startswith(package):
             entered += 1
 
     sys.setprofile(profile)
