@@ -14,18 +14,26 @@ import sys
 import threading
 
 from clerk_invitations_fake.fake import FakeClerk
-from clerk_invitations_fake.server import base_url, make_server
+from clerk_invitations_fake.server import IDLE_TIMEOUT_S, base_url, make_server
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m clerk_invitations_fake", description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=4011, help="port to listen on; 0 picks a free one (default: 4011)")
+    parser.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=IDLE_TIMEOUT_S,
+        help=f"seconds before an idle connection is closed (default: {IDLE_TIMEOUT_S:g})",
+    )
     parser.add_argument("command", nargs=argparse.REMAINDER, help="run this with CLERK_API_URL set, then stop")
     args = parser.parse_args(argv)
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
 
-    server = make_server(FakeClerk().handle, args.host, args.port, log_requests=not command)
+    server = make_server(
+        FakeClerk().handle, args.host, args.port, idle_timeout=args.idle_timeout, log_requests=not command
+    )
     url = base_url(server)
     print(f"Clerk invitations fake listening at {url}", flush=True)
     with server:

@@ -46,6 +46,20 @@ def unauthenticated() -> ClerkErrorReply:
     )
 
 
+# The fake's own codes for answers Clerk documents no code for: the HTTP framing, timeouts, the size cap.
+PROTOCOL_ERROR_CODES = {408: "request_timeout", 413: "request_body_too_large"}
+
+
+def protocol_error(status: int, long_message: str) -> ClerkErrorReply:
+    """A request refused before it reaches an operation: `malformed_request` unless PROTOCOL_ERROR_CODES says."""
+    code = PROTOCOL_ERROR_CODES.get(status, "malformed_request")
+    return ClerkErrorReply(status, [clerk_error(code, code.replace("_", " "), long_message)])
+
+
+def body_too_large(max_bytes: int) -> ClerkErrorReply:
+    return protocol_error(413, f"The request body must be at most {max_bytes} bytes.")
+
+
 def not_found(long_message: str) -> ClerkErrorReply:
     return ClerkErrorReply(404, [clerk_error("resource_not_found", "not found", long_message)])
 

@@ -19,6 +19,7 @@ import httpx
 
 from clerk_invitations_fake.errors import (
     ClerkErrorReply,
+    body_too_large,
     clerk_error,
     method_not_allowed,
     not_found,
@@ -26,8 +27,15 @@ from clerk_invitations_fake.errors import (
     unauthenticated,
     unprocessable,
 )
-from clerk_invitations_fake.server import serving
-from clerk_invitations_fake.validation import InvitationRequest, parse_bulk, parse_invitation, parse_list_query
+from clerk_invitations_fake.server import IDLE_TIMEOUT_S, MAX_BODY_BYTES, serving
+from clerk_invitations_fake.validation import (
+    MAX_JSON_DEPTH,
+    InvitationRequest,
+    nesting_depth,
+    parse_bulk,
+    parse_invitation,
+    parse_list_query,
+)
 
 BEARER_KEY = re.compile(r"bearer (sk_(?:test|live)_[A-Za-z0-9]+)", re.IGNORECASE)
 REVOKE_PATH = re.compile(r"/invitations/([^/]+)/revoke")
@@ -80,12 +88,20 @@ def _json_body(body: bytes) -> Json:
     def refuse_constant(name: str) -> None:
         raise ValueError(name)
 
+    too_deep = f"The request body's arrays and objects must nest at most {MAX_JSON_DEPTH} levels deep."
     try:
-        return json.loads(body, parse_constant=refuse_constant)
+        parsed = json.loads(body, parse_constant=refuse_constant)
     except ValueError:
-        raise unprocessable(
-            [param_error("form_param_format_invalid", "body", "The request body must be valid JSON.")]
-        ) from None
+        raise _invalid_body("The request body must be valid JSON.") from None
+    except RecursionError:  # nested deeper than the parser can go
+        raise _invalid_body(too_deep) from None
+    if nesting_depth(parsed) > MAX_JSON_DEPTH:
+        raise _invalid_body(too_deep)
+    return parsed
+
+
+def _invalid_body(long_message: str) -> ClerkErrorReply:
+    return unprocessable([param_error("form_param_format_invalid", "body", long_message)])
 
 
 class FakeClerk:
@@ -103,6 +119,9 @@ class FakeClerk:
         self._secret_key = secret_key
         self._now_ms = int((start or datetime.now(UTC)).timestamp() * 1000)
         self._invitations: dict[str, _Invitation] = {}
+        # Invitations that may still be pending, by lower-cased address: added on creation, dropped once
+        # looked at and found revoked, accepted or expired. A create looks up its address, not every invitation.
+        self._maybe_pending: dict[str, list[_Invitation]] = {}
         self._users: set[str] = set()
         self._notified: list[str] = []
 
@@ -160,13 +179,17 @@ class FakeClerk:
         Call it directly, or from a handler of your own that wraps it (to record requests or inject
         failures): `httpx.MockTransport(lambda request: ...fake.handle(request)...)`. Safe from many
         threads at once. The body is taken with `request.read()`, as httpx's transports leave it.
+        Whatever the request holds, it answers: what Clerk would refuse, or the fake can't take (a body
+        over 1 MiB or nested over 100 levels deep), gets a 4xx.
         """
         target = urlsplit(request.url.raw_path.decode("ascii"))
         try:
+            body = request.read()
+            if len(body) > MAX_BODY_BYTES:  # refused first, as `serve()` refuses it before reading it all
+                raise body_too_large(MAX_BODY_BYTES)
             operation = self._route(request.method, target.path)
             self._authenticate(request.headers.get("Authorization"))
             params = dict(parse_qsl(target.query, keep_blank_values=True))
-            body = request.read()
             with self._lock:
                 result = operation(params, body)
         except ClerkErrorReply as refusal:
@@ -182,9 +205,12 @@ class FakeClerk:
         return httpx.MockTransport(self.handle)
 
     @contextlib.contextmanager
-    def serve(self, port: int = 0) -> Iterator[str]:
-        """Serve the fake over HTTP on 127.0.0.1 (a free port unless given) and yield its base URL."""
-        with serving(self.handle, port) as url:
+    def serve(self, port: int = 0, *, idle_timeout: float = IDLE_TIMEOUT_S) -> Iterator[str]:
+        """Serve the fake over HTTP on 127.0.0.1 (a free port unless given) and yield its base URL.
+
+        HTTP/1.1 with keep-alive: a connection closes after `idle_timeout` seconds without a request.
+        """
+        with serving(self.handle, port, idle_timeout=idle_timeout) as url:
             yield url
 
     # The four operations; each runs under the lock.
@@ -218,19 +244,15 @@ class FakeClerk:
 
     def _create_all(self, requests: list[InvitationRequest]) -> list[dict[str, Json]]:
         """Create every invitation, or none if Clerk would refuse any of them."""
-        pending = {
-            invitation.email_address.lower()
-            for invitation in self._invitations.values()
-            if invitation.status(self._now_ms) == "pending"
-        }
+        requested: set[str] = set()
         users, duplicates = [], []
         for request in requests:
             email = request.email_address.lower()
             if not request.ignore_existing and email in self._users:
                 users.append(request.email_address)
-            elif not request.ignore_existing and email in pending:
+            elif not request.ignore_existing and (email in requested or self._has_pending(email)):
                 duplicates.append(request.email_address)
-            pending.add(email)
+            requested.add(email)
         errors = [
             clerk_error(
                 "form_identifier_exists",
@@ -250,14 +272,33 @@ class FakeClerk:
             )
         if errors:
             raise ClerkErrorReply(400, errors)
-        return [self._insert(request).to_json(self._now_ms) for request in requests]
+        # Everything that could fail is done before the first invitation is stored.
+        invitations = [self._new_invitation(request) for request in requests]
+        created = [invitation.to_json(self._now_ms) for invitation in invitations]
+        for request, invitation in zip(requests, invitations, strict=True):
+            self._invitations[invitation.id] = invitation
+            self._maybe_pending.setdefault(invitation.email_address.lower(), []).append(invitation)
+            if request.notify:
+                self._notified.append(invitation.id)
+        return created
 
-    def _insert(self, request: InvitationRequest) -> _Invitation:
+    def _has_pending(self, email: str) -> bool:
+        """Whether the lower-cased address has a pending invitation; forgets its invitations that no longer are."""
+        pending = [
+            invitation
+            for invitation in self._maybe_pending.pop(email, [])
+            if invitation.status(self._now_ms) == "pending"
+        ]
+        if pending:
+            self._maybe_pending[email] = pending
+        return bool(pending)
+
+    def _new_invitation(self, request: InvitationRequest) -> _Invitation:
         invitation_id = "inv_" + "".join(secrets.choice(ID_ALPHABET) for _ in range(27))
         url = f"{ACCOUNTS_URL}/sign-up?__clerk_ticket={secrets.token_urlsafe(24)}"
         if request.redirect_url is not None:
             url += f"&redirect_url={quote(request.redirect_url, safe='')}"
-        invitation = _Invitation(
+        return _Invitation(
             id=invitation_id,
             email_address=request.email_address,
             public_metadata=copy.deepcopy(request.public_metadata),
@@ -266,10 +307,6 @@ class FakeClerk:
             updated_at=self._now_ms,
             expires_at=self._now_ms + request.expires_in_days * (timedelta(days=1) // timedelta(milliseconds=1)),
         )
-        self._invitations[invitation_id] = invitation
-        if request.notify:
-            self._notified.append(invitation_id)
-        return invitation
 
     def _list(self, params: dict[str, str], _body: bytes) -> Json:
         query = parse_list_query(params)

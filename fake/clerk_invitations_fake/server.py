@@ -1,58 +1,171 @@
-"""Serve an httpx request handler over real HTTP on loopback, from a thread (stdlib http.server)."""
+"""Serve an httpx request handler over real HTTP/1.1 on loopback, from a thread (stdlib http.server).
+
+Connections are kept alive between requests and closed after `idle_timeout` seconds without one.
+The server answers what it can't frame itself, before the handler sees it, with a ClerkErrors body,
+and closes the connection: a malformed request line, header or Content-Length (400), a body over
+MAX_BODY_BYTES (413), a body that stops arriving (408).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import io
+import json
+import re
+import socket
 import string
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import httpx
 
+from clerk_invitations_fake.errors import ClerkErrorReply, body_too_large, protocol_error
+
 SHUTDOWN_POLL_S = 0.01  # how soon the serving thread notices a shutdown: tests start and stop many servers
+IDLE_TIMEOUT_S = 15.0
+"""Seconds a connection may wait for its next request, or for the rest of one, before the server closes it.
+
+Longer than the idle time after which httpx drops a pooled connection itself (5 s), so that an httpx
+client never sends a request on a connection the server is closing."""
+MAX_BODY_BYTES = 1024 * 1024
+"""The largest request body answered (the fake's own limit): a bigger one gets a 413 before the rest is read."""
+MAX_LINE_BYTES = 65536  # a chunk-size or trailer line, as http.server limits a header line
+MAX_TRAILER_LINES = 100  # as http.server limits the header lines
+READ_BYTES = 65536
+CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
 # Sent whole with a Content-Length of our own, whatever framing the handler's response names.
 FRAMING_HEADERS = {b"content-length", b"transfer-encoding"}
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
+def read_body(rfile: io.BufferedIOBase, content_lengths: list[str], transfer_codings: list[str]) -> bytes:
+    """The request body, framed by its one Content-Length or by the chunked transfer coding (RFC 9112).
+
+    Raises a ClerkErrorReply for the server to answer with, before it closes the connection.
+    """
+    if transfer_codings:
+        if content_lengths or "".join(",".join(transfer_codings).split()).lower() != "chunked":
+            raise protocol_error(
+                400, "The only Transfer-Encoding understood is chunked, alone and without Content-Length."
+            )
+        pieces = _chunked(rfile)
+    elif not content_lengths:
+        return b""
+    else:
+        pieces = _exactly(rfile, _content_length(content_lengths))
+    body = bytearray()
+    for piece in pieces:
+        body += piece
+        if len(body) > MAX_BODY_BYTES:
+            raise body_too_large(MAX_BODY_BYTES)
+    return bytes(body)
+
+
+def _content_length(values: list[str]) -> int:
+    """The request's one Content-Length, if it is a whole number of bytes up to MAX_BODY_BYTES."""
+    if len(values) > 1 or not values[0].isascii() or not values[0].isdigit():
+        raise protocol_error(400, "Content-Length must be one whole number of bytes.")
+    digits = values[0].lstrip("0") or "0"
+    # Compared by length first: Python won't convert 4,300 digits or more.
+    if len(digits) > len(str(MAX_BODY_BYTES)) or int(digits) > MAX_BODY_BYTES:
+        raise body_too_large(MAX_BODY_BYTES)
+    return int(digits)
+
+
+def _exactly(rfile: io.BufferedIOBase, size: int) -> Iterator[bytes]:
+    while size > 0:
+        piece = rfile.read(min(size, READ_BYTES))
+        if not piece:
+            raise protocol_error(400, "The request body ended before all of it arrived.")
+        size -= len(piece)
+        yield piece
+
+
+def _chunked(rfile: io.BufferedIOBase) -> Iterator[bytes]:
+    while size := _chunk_size(_line(rfile)):
+        yield from _exactly(rfile, size)
+        if _line(rfile):
+            raise protocol_error(400, "A chunk must end where its size says.")
+    for _ in range(MAX_TRAILER_LINES + 1):  # trailer fields, then an empty line
+        if not _line(rfile):
+            return
+    raise protocol_error(400, f"A chunked body may end with at most {MAX_TRAILER_LINES} trailer fields.")
+
+
+def _line(rfile: io.BufferedIOBase) -> bytes:
+    line = rfile.readline(MAX_LINE_BYTES + 1)
+    if not line.endswith(b"\n"):
+        raise protocol_error(400, "A line of the chunked body is too long or was cut off.")
+    return line.rstrip(b"\r\n")
+
+
+def _chunk_size(line: bytes) -> int:
+    size = line.split(b";", 1)[0].strip()  # chunk extensions, after a ";", are ignored
+    if not CHUNK_SIZE.fullmatch(size):
+        raise protocol_error(400, "A chunk must start with its size in hexadecimal.")
+    return int(size, 16)
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
-    request_queue_size = 128  # many clients connect at once in concurrency tests
+    # Connections not yet accepted: past this many, the kernel drops new ones and their clients retry
+    # a second later. Many clients connect at once in concurrency tests.
+    request_queue_size = 1024
+
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
+        """A client that went away mid-request is no error of the server's; anything else is printed."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def make_server(
-    handler: Handler, host: str = "127.0.0.1", port: int = 0, *, log_requests: bool = False
+    handler: Handler,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    idle_timeout: float = IDLE_TIMEOUT_S,
+    log_requests: bool = False,
 ) -> ThreadingHTTPServer:
     """An HTTP/1.1 server bound to host:port (0 picks a free port) that answers with `handler`."""
 
     class RequestHandler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        default_request_version = "HTTP/1.1"  # so that the answer to a malformed request line has a status line
         disable_nagle_algorithm = True  # or each small reply waits for the client's delayed ACK
+        timeout = idle_timeout  # for each read: the connection closes once idle this long
 
         def answer(self) -> None:
             try:
-                request = self.as_httpx_request()
+                body = read_body(
+                    self.rfile,
+                    self.headers.get_all("Content-Length", []),
+                    self.headers.get_all("Transfer-Encoding", []),
+                )
+                request = self.as_httpx_request(body)
+            except ClerkErrorReply as refusal:
+                self.refuse(refusal)
+                return
+            except TimeoutError:
+                self.send_error(408, f"The request body stopped arriving for {idle_timeout} s.")
+                return
             except httpx.InvalidURL:  # a request target that is neither a path nor a URL, such as "*"
-                self.send_error(400, "Bad request target")
+                self.send_error(400, "The request target must be a path or a URL.")
                 return
             response = handler(request)
-            body = response.read()
-            self.send_response(response.status_code)
-            for name, value in response.headers.raw:
-                if name.lower() not in FRAMING_HEADERS:
-                    self.send_header(name.decode("latin-1"), value.decode("latin-1"))
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
+            headers = [
+                (name.decode("latin-1"), value.decode("latin-1"))
+                for name, value in response.headers.raw
+                if name.lower() not in FRAMING_HEADERS
+            ]
+            self.reply(response.status_code, headers, response.read())
 
-        def as_httpx_request(self) -> httpx.Request:
+        def as_httpx_request(self, body: bytes) -> httpx.Request:
             """The request as an httpx transport would hand it over: absolute URL, every header, the body read."""
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length > 0 else b""
             # The path and query of an origin-form ("/path?query") or absolute-form ("http://host/path?query") target.
             target = urlsplit(self.path)
             path = target.path + (f"?{target.query}" if target.query else "")
@@ -61,6 +174,24 @@ def make_server(
             url = origin + quote(path, safe=string.punctuation, encoding="latin-1")
             headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in self.headers.items()]
             return httpx.Request(self.command, url, headers=headers, content=body)
+
+        def reply(self, status: int, headers: list[tuple[str, str]], body: bytes) -> None:
+            self.send_response(status)
+            for name, value in headers:
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            """Every answer of the server's own, http.server's included, as a ClerkErrors body; then close."""
+            self.refuse(protocol_error(code, message or self.responses[code][0]))
+
+        def refuse(self, refusal: ClerkErrorReply) -> None:
+            self.log_error("code %d, message %s", refusal.status, refusal.errors[0]["long_message"])
+            headers = [("Content-Type", "application/json"), ("Connection", "close")]
+            self.reply(refusal.status, headers, json.dumps(refusal.body()).encode())
 
         def __getattr__(self, name: str) -> Callable[[], None]:
             """`do_GET`, `do_QUERY`, ...: every method goes to `answer`, which may say 405."""
@@ -83,9 +214,8 @@ def base_url(server: ThreadingHTTPServer) -> str:
 
 
 @contextlib.contextmanager
-def serving(handler: Handler, port: int = 0) -> Iterator[str]:
-    """Serve `handler` on 127.0.0.1 in a background thread; yield its base URL; stop when the block ends."""
-    server = make_server(handler, port=port)
+def running(server: ThreadingHTTPServer) -> Iterator[str]:
+    """Run `server` in a background thread; yield its base URL; stop it when the block ends."""
     thread = threading.Thread(
         target=server.serve_forever,
         kwargs={"poll_interval": SHUTDOWN_POLL_S},
@@ -99,3 +229,10 @@ def serving(handler: Handler, port: int = 0) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def serving(
+    handler: Handler, port: int = 0, *, idle_timeout: float = IDLE_TIMEOUT_S
+) -> contextlib.AbstractContextManager[str]:
+    """Serve `handler` on 127.0.0.1 in a background thread; yield its base URL; stop when the block ends."""
+    return running(make_server(handler, port=port, idle_timeout=idle_timeout))

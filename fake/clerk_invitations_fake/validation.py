@@ -10,7 +10,8 @@ from typing import Any
 from clerk_invitations_fake.errors import ClerkErrorReply, param_error, unprocessable
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-INTEGER = re.compile(r"-?[0-9]+")
+INTEGER = re.compile(r"-?[0-9]{1,18}")  # no more digits than any real offset; Python refuses to convert 4,300
+SURROGATE = re.compile("[\ud800-\udfff]")  # JSON's "\ud800" escapes decode to lone surrogates, which aren't text
 ORDER_BY = re.compile(r"[+-]?(?:created_at|email_address|expires_at)")
 STATUSES = ("pending", "accepted", "revoked", "expired")
 TEMPLATE_SLUGS = ("invitation", "waitlist_invitation")
@@ -18,6 +19,7 @@ DEFAULT_EXPIRES_IN_DAYS = 30
 MAX_EXPIRES_IN_DAYS = 365
 MAX_BULK_ITEMS = 10
 MAX_LIMIT = 500
+MAX_JSON_DEPTH = 100  # the fake's own limit on how deep a body's arrays and objects nest
 FORMAT_INVALID = "form_param_format_invalid"
 VALUE_INVALID = "form_param_value_invalid"
 
@@ -51,6 +53,23 @@ def is_email(value: object) -> bool:
     return isinstance(value, str) and EMAIL.fullmatch(value) is not None
 
 
+def is_text(value: object) -> bool:
+    return isinstance(value, str) and SURROGATE.search(value) is None
+
+
+def nesting_depth(value: object) -> int:
+    """How deep arrays and objects nest in a JSON value (0 for a scalar), level by level: no recursion."""
+    depth, level = 0, [value]
+    while containers := [item for item in level if isinstance(item, dict | list)]:
+        depth += 1
+        level = [
+            child
+            for container in containers
+            for child in (container.values() if isinstance(container, dict) else container)
+        ]
+    return depth
+
+
 def is_expiry_in_days(value: object) -> bool:
     """A JSON Schema integer (a number without a fraction, not a boolean) from 1 to 365."""
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -80,7 +99,7 @@ class Rule:
 INVITATION_RULES = {
     "email_address": Rule("", is_email, "a valid email address", nullable=True),  # missing: reported apart
     "public_metadata": Rule({}, lambda value: isinstance(value, dict), "a JSON object", nullable_in_bulk=True),
-    "redirect_url": Rule(None, lambda value: isinstance(value, str), "a string", nullable_in_bulk=True),
+    "redirect_url": Rule(None, is_text, "a string of text (no lone surrogates)", nullable_in_bulk=True),
     "notify": Rule(True, lambda value: isinstance(value, bool), "true, false or null", nullable=True),
     "ignore_existing": Rule(False, lambda value: isinstance(value, bool), "true, false or null", nullable=True),
     "expires_in_days": Rule(
