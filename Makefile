@@ -6,10 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # The generator's post-hooks call `ruff`: the venv's pinned one must come first on PATH.
 export PATH := $(CURDIR)/$(VENV)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
-# Tests, examples and mypy import the generated package straight from generated/, the fake from fake/.
-export PYTHONPATH := $(CURDIR)/generated:$(CURDIR)/fake
-# templates/runtime/ first: mypy checks the package's hand-written modules where they are written.
+# The package bases mypy names modules from (--explicit-package-bases): templates/runtime/ first, where the
+# package's hand-written modules are written.
 export MYPYPATH := $(CURDIR)/templates/runtime:$(CURDIR)/generated:$(CURDIR)/fake
+PIP := $(PY) -m pip --disable-pip-version-check
 PRISM := node_modules/.bin/prism
 MOCK_PORT ?= 4010
 GENERATE = $(PY) templates/generate.py generate --path openapi.yaml --config generator-config.yml \
@@ -24,14 +24,19 @@ help: ## List the targets
 
 setup: $(VENV)/.installed node_modules/.installed ## Create .venv and node_modules from the pinned files (idempotent)
 
-$(VENV)/.installed: requirements-dev.txt
+# The client (generated/) and the fake (fake/) are installed editable, built by the pinned pdm-backend
+# without build isolation and without dependencies (all pinned above): nothing unpinned is fetched, and
+# `pip check` fails if either needs a package requirements-dev.txt lacks.
+$(VENV)/.installed: requirements-dev.txt generated/pyproject.toml fake/pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PIP) install --quiet -r requirements-dev.txt
+	$(PIP) install --quiet --no-build-isolation --no-deps -e ./generated -e ./fake
+	$(PIP) check
 	touch $@
 
 # Benchmark-only packages, constrained by requirements-dev.txt: installing them never moves a dev pin.
 $(VENV)/.bench-installed: $(VENV)/.installed bench/requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt -c requirements-dev.txt
+	$(PIP) install --quiet -r bench/requirements.txt -c requirements-dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -46,7 +51,7 @@ generate: setup ## Regenerate generated/ from openapi.yaml, generator-config.yml
 check-generated: setup ## Fail, showing the diff, if generated/ or the API report is not what the spec produces
 	@dir="$${CHECK_DIR:-$$(mktemp -d)}" && \
 	$(GENERATE) --output-path "$$dir/generated" >/dev/null && \
-	diff -ru --exclude=__pycache__ generated "$$dir/generated" && \
+	diff -ru --exclude=__pycache__ --exclude=.pdm-build generated "$$dir/generated" && \
 	$(PY) -m tools.api_report "$$dir/generated" "$$dir/$(API_REPORT)" && \
 	{ diff -u $(API_REPORT) "$$dir/$(API_REPORT)" || { echo "$(API_REPORT) is stale: run make generate"; false; }; } && \
 	echo "generated/ and $(API_REPORT) are up to date"
@@ -93,10 +98,13 @@ test: setup ## Run the whole test suite (it starts its own Prism)
 	$(PY) -m pytest
 
 # Import times are taken in a venv holding only the two clients' runtime packages, as a service has.
+# Our client goes in editable, built by .venv's pinned pdm-backend: hence .venv's pip, with --prefix, and
+# --ignore-installed, without which that pip would uninstall .venv's own copy first.
 BENCH_RUNTIME := bench/.venv-runtime
-$(BENCH_RUNTIME)/.installed: bench/requirements-runtime.txt
+$(BENCH_RUNTIME)/.installed: $(VENV)/.installed bench/requirements-runtime.txt
 	test -x $(BENCH_RUNTIME)/bin/python || python3 -m venv $(BENCH_RUNTIME)
 	$(BENCH_RUNTIME)/bin/python -m pip install --quiet --disable-pip-version-check -r bench/requirements-runtime.txt
+	$(PIP) install --quiet --no-build-isolation --no-deps --ignore-installed --prefix $(BENCH_RUNTIME) -e ./generated
 	touch $@
 
 BENCH_RUN = $(PY) -m bench.run --import-python $(BENCH_RUNTIME)/bin/python

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 import pytest
@@ -15,10 +13,6 @@ from clerk_invitations_fake import IN_PROCESS_URL, FakeClerk
 from tests import conftest as suite
 from tests.spec_check import AsyncSpecCheckingTransport, SpecCheckingTransport
 
-# The `clerk_fake` fixture. Named here for a run where the fake isn't installed; once it is, its pytest11
-# entry point loads the same module under the same name, so it is registered once.
-pytest_plugins = ["clerk_invitations_fake.pytest_plugin"]
-
 call = suite.call  # the suite's fixture that runs each test sync and async, for the flow test
 
 
@@ -26,12 +20,6 @@ call = suite.call  # the suite's fixture that runs each test sync and async, for
 def secret_key() -> str:
     """A well-formed test key: the fake takes any, unless it was made with `FakeClerk(secret_key=...)`."""
     return "sk_test_fake0123456789abcdefghijklmnopqrstuvwxyz"
-
-
-@pytest.fixture
-def fake_process_env() -> dict[str, str]:
-    """The environment for `python -m clerk_invitations_fake` in a subprocess: the package importable from fake/."""
-    return {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
 
 
 @dataclass(frozen=True)

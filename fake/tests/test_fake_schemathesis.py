@@ -21,7 +21,7 @@ SEED = 20251110
 
 
 @pytest.fixture
-def served_fake(fake_process_env: dict[str, str]) -> Iterator[str]:
+def served_fake() -> Iterator[str]:
     """`python -m clerk_invitations_fake --port 0` as a subprocess; its base URL, from its first line."""
     process = subprocess.Popen(
         [sys.executable, "-m", "clerk_invitations_fake", "--port", "0"],
@@ -29,7 +29,6 @@ def served_fake(fake_process_env: dict[str, str]) -> Iterator[str]:
         stderr=subprocess.DEVNULL,
         stdin=subprocess.DEVNULL,
         text=True,
-        env=fake_process_env,
     )
     try:
         assert process.stdout is not None
