@@ -88,7 +88,7 @@ mock: setup ## Run Prism on openapi.yaml at 127.0.0.1:$(MOCK_PORT), in the foreg
 
 # TARGET=fake runs it against the stateful fake (fake/) instead.
 TARGET ?= prism
-DEMO_SERVER_prism := -m tests.prism
+DEMO_SERVER_prism := -m tests.support.prism
 DEMO_SERVER_fake := -m clerk_invitations_fake --port 0 --
 demo: setup ## Start Prism (or the fake: TARGET=fake), run examples/quickstart.py against it, stop it
 	$(if $(DEMO_SERVER_$(TARGET)),,$(error TARGET must be prism or fake, not '$(TARGET)'))

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
 from clerk_invitations_client import AuthenticatedClient
 from clerk_invitations_fake import IN_PROCESS_URL, FakeClerk
 
-from tests import conftest as suite
-from tests.spec_check import AsyncSpecCheckingTransport, SpecCheckingTransport
+from tests.support.spec_check import AsyncSpecCheckingTransport, SpecCheckingTransport
 
-call = suite.call  # the suite's fixture that runs each test sync and async, for the flow test
+if TYPE_CHECKING:  # pytest imports the module itself (pytest_plugins): imported first, it would warn
+    from tests.support.calls import Caller
+
+# `call`, the fixture that runs each test sync and async, for the flow test.
+pytest_plugins = ["tests.support.calls"]
 
 
 @pytest.fixture
@@ -59,7 +63,7 @@ def fake_api(fake_endpoint: FakeEndpoint, secret_key: str) -> Iterator[httpx.Cli
 
 
 @pytest.fixture
-def client(call: suite.Caller, fake_endpoint: FakeEndpoint, secret_key: str) -> Iterator[AuthenticatedClient]:
+def client(call: Caller, fake_endpoint: FakeEndpoint, secret_key: str) -> Iterator[AuthenticatedClient]:
     """The generated client, wired to `fake_endpoint` for `call`'s mode: sync or async transport."""
     transport = fake_endpoint.transport if call.mode == "sync" else fake_endpoint.async_transport
     client = AuthenticatedClient(base_url=fake_endpoint.base_url, token=secret_key, httpx_args={"transport": transport})

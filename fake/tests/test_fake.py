@@ -23,7 +23,7 @@ import pytest
 from clerk_invitations_fake import FakeClerk
 from clerk_invitations_fake.server import serving
 
-from tests.spec_check import check_response
+from tests.support.spec_check import check_response
 
 DAY_MS = 86_400_000
 

@@ -26,7 +26,7 @@ from clerk_invitations_client.models import (
 from clerk_invitations_client.types import UNSET
 from clerk_invitations_fake import FakeClerk
 
-from tests.conftest import Caller
+from tests.support.calls import Caller
 
 
 def emails(page: list[Invitation]) -> list[str]:

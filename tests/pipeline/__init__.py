@@ -1,0 +1,1 @@
+"""Tests of the pipeline: spec -> generator -> generated/, and the installed distributions."""

@@ -33,8 +33,8 @@ from clerk_invitations_client.models import (
     TemplateSlug,
 )
 
-from tests.conftest import TEST_SECRET_KEY
-from tests.prism import running_prism
+from tests.support.calls import TEST_SECRET_KEY
+from tests.support.prism import running_prism
 from tools.upstream_diff import Document, operations
 from tools.upstream_spec import OUR_SPEC, UPSTREAM_SPEC
 

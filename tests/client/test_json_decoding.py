@@ -20,8 +20,8 @@ from clerk_invitations_client.api.invitations import (
 )
 from clerk_invitations_client.models import BulkInvitationRequest, CreateInvitationRequest, Invitation
 
-from tests.conftest import Caller
-from tests.scripted_server import ScriptedServer, json_reply
+from tests.support.calls import Caller
+from tests.support.scripted_server import ScriptedServer, json_reply
 
 
 def test_the_orjson_extra_decodes_when_installed() -> None:

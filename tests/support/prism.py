@@ -1,7 +1,7 @@
 """Start and stop Prism, the OpenAPI mock server, on a free loopback port.
 
-Used by the test suite's session fixture and by `make demo`:
-`python -m tests.prism CMD...` runs CMD with CLERK_API_URL pointing at a fresh Prism.
+Used by the client tests' session fixture and by `make demo`:
+`python -m tests.support.prism CMD...` runs CMD with CLERK_API_URL pointing at a fresh Prism.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.paths import ROOT, SPEC
+
 PRISM_BIN = ROOT / "node_modules" / ".bin" / "prism"
-SPEC = ROOT / "openapi.yaml"
 STARTUP_TIMEOUT_S = 30.0
 
 
@@ -77,7 +77,7 @@ def running_prism(spec: Path = SPEC) -> Iterator[PrismServer]:
 
 def main(argv: list[str]) -> int:
     if not argv:
-        print("usage: python -m tests.prism CMD [ARG...]", file=sys.stderr)
+        print("usage: python -m tests.support.prism CMD [ARG...]", file=sys.stderr)
         return 2
     with running_prism() as prism:
         print(f"Prism is mocking openapi.yaml at {prism.base_url}", flush=True)

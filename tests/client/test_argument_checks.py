@@ -37,8 +37,9 @@ from clerk_invitations_client.models import (
     TemplateSlug,
 )
 
-from tests.conftest import TEST_SECRET_KEY, Caller, repo_path
-from tests.scripted_server import ScriptedServer, scripted_server
+from tests.support.calls import TEST_SECRET_KEY, Caller
+from tests.support.paths import ROOT
+from tests.support.scripted_server import ScriptedServer, scripted_server
 
 
 @pytest.fixture(scope="module")
@@ -342,9 +343,7 @@ def generate(spec: dict[str, Any], folder: Path) -> subprocess.CompletedProcess[
     # The post-hooks run the venv's ruff.
     path = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
     env = {**os.environ, "PATH": path}
-    return subprocess.run(
-        [sys.executable, *command], cwd=repo_path(), capture_output=True, text=True, env=env, check=False
-    )
+    return subprocess.run([sys.executable, *command], cwd=ROOT, capture_output=True, text=True, env=env, check=False)
 
 
 def test_the_checks_are_generated_from_the_spec(spec: dict[str, Any], tmp_path: Path) -> None:

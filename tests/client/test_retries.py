@@ -14,9 +14,9 @@ import pytest
 from clerk_invitations_client import AuthenticatedClient, errors
 from clerk_invitations_client.api.invitations import list_invitations, revoke_invitation
 
-from tests.conftest import TEST_SECRET_KEY, Caller
-from tests.prism import free_port
-from tests.scripted_server import Reply, ScriptedServer, json_reply
+from tests.support.calls import TEST_SECRET_KEY, Caller
+from tests.support.prism import free_port
+from tests.support.scripted_server import Reply, ScriptedServer, json_reply
 
 BUSY = Reply(503, b"busy")
 

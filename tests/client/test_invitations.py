@@ -31,8 +31,8 @@ from clerk_invitations_client.models import (
 )
 from clerk_invitations_client.types import UNSET, Response
 
-from tests.conftest import Caller
-from tests.prism import SPEC
+from tests.support.calls import Caller
+from tests.support.paths import SPEC
 
 INVITATION_ID = "inv_2x9QmZk1vR8tYp3LbN6cW4dHs7E"
 

@@ -12,7 +12,7 @@ import yaml
 from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
-from tests.prism import SPEC
+from tests.support.paths import SPEC
 
 # The spec's server is Clerk's; the fake serves the same paths from the root of any host.
 OPENAPI = OpenAPI.from_dict({**yaml.safe_load(SPEC.read_text()), "servers": [{"url": "/"}]})

@@ -17,9 +17,10 @@ from clerk_invitations_client.api.invitations import create_invitation, list_inv
 from clerk_invitations_client.client import API_VERSION, DEFAULT_CONNECT_TIMEOUT_S, DEFAULT_TIMEOUT_S
 from clerk_invitations_client.models import CreateInvitationRequest
 
-from tests.conftest import TEST_SECRET_KEY, Caller, repo_path
-from tests.prism import free_port
-from tests.scripted_server import Reply, ScriptedServer, json_reply
+from tests.support.calls import TEST_SECRET_KEY, Caller
+from tests.support.paths import ROOT
+from tests.support.prism import free_port
+from tests.support.scripted_server import Reply, ScriptedServer, json_reply
 
 
 def assert_no_key(text: str) -> None:
@@ -129,7 +130,7 @@ def test_every_request_names_the_client_and_the_api_version(
     first, overridden = (request.headers for request in server.requests)
     assert API_VERSION == "2026-05-12"
     assert first["Clerk-API-Version"] == API_VERSION
-    version = yaml.safe_load(repo_path("generator-config.yml").read_text())["package_version_override"]
+    version = yaml.safe_load((ROOT / "generator-config.yml").read_text())["package_version_override"]
     assert first["User-Agent"].startswith(f"clerk-invitations-client/{version} python-httpx/")
     assert overridden["Clerk-API-Version"] == "2021-02-05"
 

@@ -14,8 +14,8 @@ from clerk_invitations_client import AuthenticatedClient, errors
 from clerk_invitations_client.api.invitations import list_invitations, revoke_invitation
 from clerk_invitations_client.models import ClerkErrors, Invitation
 
-from tests.conftest import Caller
-from tests.scripted_server import Reply, ScriptedServer, json_reply
+from tests.support.calls import Caller
+from tests.support.scripted_server import Reply, ScriptedServer, json_reply
 
 # Every bad body is tried with both JSON decoders: the orjson extra's and the standard library's.
 pytestmark = pytest.mark.usefixtures("json_decoder")

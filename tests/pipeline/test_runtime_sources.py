@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.paths import ROOT
+
 SOURCES = ROOT / "templates" / "runtime" / "clerk_invitations_client"
 GENERATED = ROOT / "generated" / "clerk_invitations_client"
 FILLED_IN = re.compile(r"\{\{.*?\}\}")

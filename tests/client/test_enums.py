@@ -8,8 +8,8 @@ from clerk_invitations_client import AuthenticatedClient
 from clerk_invitations_client.api.invitations import list_invitations
 from clerk_invitations_client.models import Invitation, InvitationObject, InvitationStatus, TemplateSlug
 
-from tests.conftest import Caller
-from tests.scripted_server import ScriptedServer, json_reply
+from tests.support.calls import Caller
+from tests.support.scripted_server import ScriptedServer, json_reply
 
 
 def test_a_page_with_an_unknown_status_still_parses(
