@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml
@@ -47,11 +46,3 @@ def test_generated_equals_a_fresh_generation(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     assert (tmp_path / "generated" / "clerk_invitations_client" / "py.typed").exists()
-
-
-def test_mypy_strict_passes() -> None:
-    folders = ["generated/clerk_invitations_client", "tests", "examples"]
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", *folders], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
