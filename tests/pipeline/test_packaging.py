@@ -1,0 +1,35 @@
+"""The two distributions as this venv has them: installed from the repository, the fake's plugin loaded by pytest."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from importlib.metadata import distribution
+from pathlib import Path
+
+import pytest
+from clerk_invitations_fake import pytest_plugin
+
+from tests.support.paths import ROOT
+
+
+@pytest.mark.parametrize(
+    ("name", "package", "folder"),
+    [
+        ("clerk-invitations-client", "clerk_invitations_client", "generated"),
+        ("clerk-invitations-fake", "clerk_invitations_fake", "fake"),
+    ],
+)
+def test_each_distribution_is_installed_editable_from_its_folder(name: str, package: str, folder: str) -> None:
+    """What the tests import is the repository's code, not a stale copy in site-packages."""
+    direct_url = json.loads(distribution(name).read_text("direct_url.json") or "{}")
+    assert direct_url.get("dir_info", {}).get("editable"), f"{name} is not an editable install: run `make setup`"
+    module_file = importlib.import_module(package).__file__
+    assert module_file is not None
+    assert Path(module_file).resolve().is_relative_to(ROOT / folder)
+
+
+def test_pytest_loads_the_fake_plugin_through_its_entry_point(pytestconfig: pytest.Config) -> None:
+    """The suite names the plugin nowhere: pytest found it in the fake's pytest11 entry point, as a service's would."""
+    loaded = {dist.metadata["Name"]: plugin for plugin, dist in pytestconfig.pluginmanager.list_plugin_distributions()}
+    assert loaded.get("clerk-invitations-fake") is pytest_plugin
