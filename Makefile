@@ -13,7 +13,7 @@ GENERATE = $(PY) templates/generate.py generate --path openapi.yaml --config gen
 	--custom-template-path templates --meta pdm --fail-on-warning --overwrite
 API_REPORT := api/clerk_invitations_client.api.md
 
-.PHONY: help setup generate check-generated format lint mock demo test bench bench-smoke
+.PHONY: help setup generate check-generated format lint mock demo test dist-check bench bench-smoke check
 .PHONY: api-check api-release template-diff template-pins upstream-spec upstream-diff
 
 help: ## List the targets
@@ -98,6 +98,27 @@ demo: setup ## Start Prism (or the fake: TARGET=fake), run examples/quickstart.p
 test: setup ## Run the whole test suite (it starts its own Prism)
 	$(PY) -m pytest
 
+# What a service installs is what is tested: both distributions are built (sdist, then the wheel from
+# it) and their metadata checked; a fresh venv outside the repository, with no dev tools, gets the
+# client's wheel with its orjson extra, the fake's wheel and pytest, pinned by requirements-dev.txt as
+# a service pins them; there the quickstart runs against the served fake, and pytest runs
+# examples/test_with_fake.py, whose `clerk_fake` fixture only the fake's entry point provides.
+dist-check: setup ## Build and check both distributions; run examples/ from their wheels in a clean venv
+	@set -euo pipefail; tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	echo "== Build the sdists and wheels of generated/ and fake/, and check their metadata"; \
+	for project in generated fake; do $(PY) -m build --quiet --no-isolation --outdir "$$tmp/dist" $$project; done; \
+	twine check --strict "$$tmp"/dist/*; \
+	echo "== A clean venv: the client's wheel with [orjson], the fake's wheel, pytest"; \
+	python3 -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/python" -m pip install --quiet --disable-pip-version-check -c requirements-dev.txt \
+		"$$(echo "$$tmp"/dist/clerk_invitations_client-*.whl)[orjson]" "$$tmp"/dist/clerk_invitations_fake-*.whl pytest; \
+	cp examples/quickstart.py examples/test_with_fake.py "$$tmp"; \
+	cd "$$tmp"; \
+	echo "== examples/quickstart.py against the fake served by python -m clerk_invitations_fake"; \
+	CLERK_SECRET_KEY=sk_test_demo venv/bin/python -m clerk_invitations_fake --port 0 -- venv/bin/python quickstart.py; \
+	echo "== examples/test_with_fake.py: its clerk_fake fixture comes from the fake's entry point"; \
+	venv/bin/python -m pytest -p no:cacheprovider test_with_fake.py
+
 # Import times are taken in a venv holding only the two clients' runtime packages, as a service has.
 # Our client goes in editable, built by .venv's pinned pdm-backend: hence .venv's pip, with --prefix, and
 # --ignore-installed, without which that pip would uninstall .venv's own copy first.
@@ -115,3 +136,10 @@ bench: setup $(VENV)/.bench-installed $(BENCH_RUNTIME)/.installed ## Benchmark a
 
 bench-smoke: setup $(VENV)/.bench-installed $(BENCH_RUNTIME)/.installed ## The benchmark with too few rounds to mean anything: proves it still runs
 	$(BENCH_RUN) --smoke
+
+# CI (.ci/run) is `make setup check`. The tests come last, so that pytest's summary closes the log.
+check: setup ## Run what CI runs: lint, the benchmark smoke run, dist-check, then the tests
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory bench-smoke
+	$(MAKE) --no-print-directory dist-check
+	$(MAKE) --no-print-directory test

@@ -1,4 +1,7 @@
-"""The two distributions as this venv has them: installed from the repository, the fake's plugin loaded by pytest."""
+"""The two distributions as this venv has them: installed from the repository, the fake's plugin loaded by pytest.
+
+`make dist-check` goes further: it builds both, installs the wheels into a clean venv and runs examples/ there.
+"""
 
 from __future__ import annotations
 
