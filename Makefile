@@ -84,7 +84,7 @@ lint: setup $(VENV)/.bench-installed ## Validate and lint the spec; ruff check a
 	ruff format --check
 	mypy
 
-mock: setup ## Run Prism on openapi.yaml at 127.0.0.1:$(MOCK_PORT), in the foreground
+mock: setup ## Run Prism on openapi.yaml at 127.0.0.1, port MOCK_PORT (4010), in the foreground
 	$(PRISM) mock --host 127.0.0.1 --port $(MOCK_PORT) openapi.yaml
 
 # TARGET=fake runs it against the stateful fake (fake/) instead.
