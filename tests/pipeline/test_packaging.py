@@ -1,4 +1,4 @@
-"""The two distributions as this venv has them: installed from the repository, the fake's plugin loaded by pytest.
+"""The two distributions as this venv has them: installed editable, from the repository's folders.
 
 `make dist-check` goes further: it builds both, installs the wheels into a clean venv and runs examples/ there.
 """
@@ -11,7 +11,6 @@ from importlib.metadata import distribution
 from pathlib import Path
 
 import pytest
-from clerk_invitations_fake import pytest_plugin
 
 from tests.support.paths import ROOT
 
@@ -30,9 +29,3 @@ def test_each_distribution_is_installed_editable_from_its_folder(name: str, pack
     module_file = importlib.import_module(package).__file__
     assert module_file is not None
     assert Path(module_file).resolve().is_relative_to(ROOT / folder)
-
-
-def test_pytest_loads_the_fake_plugin_through_its_entry_point(pytestconfig: pytest.Config) -> None:
-    """The suite names the plugin nowhere: pytest found it in the fake's pytest11 entry point, as a service's would."""
-    loaded = {dist.metadata["Name"]: plugin for plugin, dist in pytestconfig.pluginmanager.list_plugin_distributions()}
-    assert loaded.get("clerk-invitations-fake") is pytest_plugin
