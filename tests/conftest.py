@@ -1,4 +1,4 @@
-"""Fixtures shared by the client and pipeline tests: the spec, and `call` (tests/support/calls.py)."""
+"""Fixtures for every test under tests/: the spec, and `call` (from tests/support/calls.py)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from clerk_invitations_fake import IN_PROCESS_URL, FakeClerk
 
 from tests.support.spec_check import AsyncSpecCheckingTransport, SpecCheckingTransport
 
-if TYPE_CHECKING:  # pytest imports the module itself (pytest_plugins): imported first, it would warn
+if TYPE_CHECKING:  # for the annotation only: imported before pytest_plugins loads it, pytest would warn
     from tests.support.calls import Caller
 
 # `call`, the fixture that runs each test sync and async, for the flow test.

@@ -1,1 +1,1 @@
-"""What the tests share that is not a fixture: paths, servers (Prism, scripted), callers, spec checks."""
+"""What the test suites share: the repository's paths, Prism, the scripted server, spec checks, `call`."""
