@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
+from tests.support.paths import SPEC
+
 SETTINGS = Path(__file__).with_name("schemathesis.toml")
 MAX_EXAMPLES = 25  # per operation and phase; about 500 cases, a few seconds on 2 cores
 SEED = 20251110
