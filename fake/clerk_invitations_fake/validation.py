@@ -45,6 +45,7 @@ class ListQuery:
     descending: bool
     limit: int
     offset: int
+    paginated: bool
 
 
 def is_email(value: object) -> bool:
@@ -107,6 +108,7 @@ LIST_RULES = {
         "10", lambda value: is_whole_number(value, 1, MAX_LIMIT), f"a whole number from 1 to {MAX_LIMIT}", VALUE_INVALID
     ),
     "offset": Rule("0", lambda value: is_whole_number(value, 0), "a whole number of at least 0", VALUE_INVALID),
+    "paginated": Rule("false", lambda value: value in ("true", "false"), "true or false", VALUE_INVALID),
 }
 
 
@@ -179,4 +181,5 @@ def parse_list_query(params: Mapping[str, str]) -> ListQuery:
         descending=values["order_by"].startswith("-"),
         limit=int(values["limit"]),
         offset=int(values["offset"]),
+        paginated=values["paginated"] == "true",
     )
