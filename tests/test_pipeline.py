@@ -105,7 +105,7 @@ def test_every_example_validates_against_its_schema(spec: dict[str, Any]) -> Non
 
 def test_a_wrong_example_is_caught(spec: dict[str, Any]) -> None:
     broken = copy.deepcopy(spec)
-    broken["components"]["examples"]["InvitationPage"]["value"][1]["email_address"] = "not an address"
+    broken["components"]["examples"]["PendingInvitation"]["value"]["email_address"] = "not an address"
     broken["components"]["responses"]["TooManyRequests"]["headers"]["Retry-After"]["example"] = -1
     _, errors = example_errors(broken)
     assert len(errors) == 2, errors
