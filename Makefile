@@ -131,7 +131,7 @@ $(BENCH_RUNTIME)/.installed: $(VENV)/.installed bench/requirements-runtime.txt
 
 BENCH_RUN = $(PY) -m bench.run --import-python $(BENCH_RUNTIME)/bin/python
 
-bench: setup $(VENV)/.bench-installed $(BENCH_RUNTIME)/.installed ## Benchmark against Clerk's official SDK and bare httpx (about a minute)
+bench: setup $(VENV)/.bench-installed $(BENCH_RUNTIME)/.installed ## Benchmark against Clerk's official SDK and bare httpx (two minutes or so)
 	$(BENCH_RUN)
 
 bench-smoke: setup $(VENV)/.bench-installed $(BENCH_RUNTIME)/.installed ## The benchmark with too few rounds to mean anything: proves it still runs

@@ -1,4 +1,7 @@
-"""Deterministic, Clerk-like pages of invitations, encoded as the bare JSON arrays the list endpoint returns."""
+"""Deterministic, Clerk-like pages of invitations, encoded as the list endpoint returns them.
+
+A bare JSON array, or with `paginated=true` an object with the page's `data` and the `total_count`.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import string
 from typing import Any
 
 MAX_PAGE_SIZE = 500
+TOTAL_INVITATIONS = 5_000
 ID_ALPHABET = string.ascii_letters + string.digits
 FIRST_NAMES = ["ada", "grace", "alan", "edsger", "barbara", "ken", "margaret", "donald", "frances", "linus"]
 DOMAINS = ["example.com", "example.org", "example.net"]
@@ -52,10 +56,17 @@ def _invitation(rng: random.Random, index: int) -> dict[str, Any]:
 
 
 @functools.cache
-def invitation_page(size: int) -> bytes:
-    """The first `size` invitations, newest first, as compact JSON; the same bytes on every call and machine."""
+def _invitations() -> list[dict[str, Any]]:
+    """Every invitation the server holds, newest first; each page is a slice of them."""
+    rng = random.Random(4)
+    return [_invitation(rng, index) for index in range(TOTAL_INVITATIONS)]
+
+
+@functools.cache
+def invitation_page(size: int, offset: int = 0, paginated: bool = False) -> bytes:
+    """`size` invitations from `offset`, as compact JSON; the same bytes on every call and machine."""
     if not 1 <= size <= MAX_PAGE_SIZE:
         raise ValueError(f"page size must be 1..{MAX_PAGE_SIZE}, not {size}")
-    rng = random.Random(4)
-    invitations = [_invitation(rng, index) for index in range(MAX_PAGE_SIZE)]
-    return json.dumps(invitations[:size], separators=(",", ":")).encode()
+    page = _invitations()[offset : offset + size]
+    body: object = {"data": page, "total_count": TOTAL_INVITATIONS} if paginated else page
+    return json.dumps(body, separators=(",", ":")).encode()

@@ -1,8 +1,9 @@
 """`make bench`: the generated client vs Clerk's official SDK (`clerk-backend-api`) vs bare httpx + json.loads.
 
 Ours runs twice: decoding JSON with its `orjson` extra, and with the standard library (its default).
-Parse only, end to end (sync and async), 200 concurrent async calls and import time, against the loopback
-server of bench/server.py; medians of interleaved rounds, printed as ratios next to the targets of issue 4.
+Parse only, end to end (sync and async), every one of 5,000 invitations page after page (sync and async),
+200 concurrent async calls and import time, against the loopback server of bench/server.py; medians of
+interleaved rounds, printed as ratios next to the targets of issues 4 and 11.
 `--smoke` (what CI runs) goes through every comparison with too few rounds to mean anything, so the bench
 can't rot. A missed target is printed, not an error: the exit code is non-zero only if a bench breaks.
 """
@@ -33,7 +34,7 @@ from clerk_invitations_client import types as client_types
 from clerk_invitations_client.api.invitations import list_invitations
 from clerk_invitations_client.models import Invitation
 
-from bench.pages import invitation_page
+from bench.pages import MAX_PAGE_SIZE, TOTAL_INVITATIONS, invitation_page
 from bench.server import running_server
 from bench.timing import Batch, async_batch, interleaved_medians, sync_batch
 
@@ -99,6 +100,8 @@ PARSE_NEAR_JSON_LOADS = Target("<= 1.5", 1.5, inclusive=True)
 FASTER_THAN_OFFICIAL = Target("< 1.0", 1.0, inclusive=False)
 NEAR_BARE_HTTPX = Target("<= 1.3", 1.3, inclusive=True)
 IMPORT_UNDER_A_THIRD = Target("< 0.333", 1 / 3, inclusive=False)
+HALF_OF_OFFICIAL = Target("<= 0.5", 0.5, inclusive=True)
+NEAR_BARE_LOOP = Target("<= 1.15", 1.15, inclusive=True)
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,89 @@ async def page_size_rows(clients: Clients, size: int, settings: Settings) -> lis
     return rows
 
 
+def official_scan(clients: Clients) -> list[OfficialInvitation]:
+    """The offset loop the official SDK's users write: it can't read `paginated=true`, so it stops at a short page."""
+    invitations: list[OfficialInvitation] = []
+    while True:
+        page = clients.official.invitations.list(limit=MAX_PAGE_SIZE, offset=len(invitations))
+        invitations += page
+        if len(page) < MAX_PAGE_SIZE:
+            return invitations
+
+
+async def official_scan_async(clients: Clients) -> list[OfficialInvitation]:
+    invitations: list[OfficialInvitation] = []
+    while True:
+        page = await clients.official.invitations.list_async(limit=MAX_PAGE_SIZE, offset=len(invitations))
+        invitations += page
+        if len(page) < MAX_PAGE_SIZE:
+            return invitations
+
+
+def bare_params(offset: int) -> dict[str, str | int]:
+    return {"limit": MAX_PAGE_SIZE, "offset": offset, "paginated": "true"}
+
+
+def bare_scan(clients: Clients) -> list[dict[str, object]]:
+    """The bare loop: httpx and json.loads, reading `total_count` as ours does; no models, no de-duplication."""
+    invitations: list[dict[str, object]] = []
+    while True:
+        page = json.loads(clients.bare.get("/invitations", params=bare_params(len(invitations))).content)
+        invitations += page["data"]
+        if not page["data"] or len(invitations) >= page["total_count"]:
+            return invitations
+
+
+async def bare_scan_async(clients: Clients) -> list[dict[str, object]]:
+    invitations: list[dict[str, object]] = []
+    while True:
+        response = await clients.bare_async.get("/invitations", params=bare_params(len(invitations)))
+        page = json.loads(response.content)
+        invitations += page["data"]
+        if not page["data"] or len(invitations) >= page["total_count"]:
+            return invitations
+
+
+async def scan_rows(clients: Clients, settings: Settings) -> list[Row]:
+    """Every one of the server's 5,000 invitations, page after page of 500, into one list; a batch is one scan."""
+
+    def ours() -> object:
+        return list(list_invitations.sync_all(client=clients.ours))
+
+    async def ours_async() -> object:
+        return [invitation async for invitation in list_invitations.asyncio_all(client=clients.ours)]
+
+    sync = await compare_sync(
+        {
+            OURS: decoding_with(orjson.loads, ours),
+            OURS_STDLIB: decoding_with(json.loads, ours),
+            OFFICIAL: lambda: official_scan(clients),
+            BARE: lambda: bare_scan(clients),
+        },
+        TOTAL_INVITATIONS,
+        settings,
+    )
+    async_ = await compare_async(
+        {
+            OURS: decoding_with(orjson.loads, ours_async),
+            OURS_STDLIB: decoding_with(json.loads, ours_async),
+            OFFICIAL: lambda: official_scan_async(clients),
+            BARE: lambda: bare_scan_async(clients),
+        },
+        TOTAL_INVITATIONS,
+        settings,
+    )
+    rows = []
+    for mode, medians in (("sync", sync), ("async", async_)):
+        rows += [
+            Row(f"{mode}: {OURS} / official SDK loop", medians[OURS] / medians[OFFICIAL], HALF_OF_OFFICIAL),
+            Row(f"{mode}: {OURS_STDLIB} / official SDK loop", medians[OURS_STDLIB] / medians[OFFICIAL]),
+            Row(f"{mode}: {OURS} / bare httpx loop", medians[OURS] / medians[BARE], NEAR_BARE_LOOP),
+            Row(f"{mode}: {OURS_STDLIB} / bare httpx loop", medians[OURS_STDLIB] / medians[BARE]),
+        ]
+    return rows
+
+
 async def concurrent_rows(clients: Clients, settings: Settings) -> list[Row]:
     calls: dict[str, Callable[[], Awaitable[object]]] = {
         OURS: decoding_with(
@@ -302,6 +388,9 @@ async def run(settings: Settings, import_python: str) -> None:
                 rows = await page_size_rows(clients, size, settings)
                 print_table(f"{size} invitations per page ({len(invitation_page(size)):,} bytes of JSON)", rows)
                 all_rows += rows
+            rows = await scan_rows(clients, settings)
+            print_table(f"Every one of {TOTAL_INVITATIONS:,} invitations, pages of {MAX_PAGE_SIZE}", rows)
+            all_rows += rows
             rows = await concurrent_rows(clients, settings)
             print_table(f"{CONCURRENT_CALLS} concurrent async list calls of {CONCURRENT_PAGE_SIZE} invitations", rows)
             all_rows += rows

@@ -1,4 +1,6 @@
-"""A minimal keep-alive HTTP/1.1 server on 127.0.0.1 serving `GET .../invitations?limit=N` pages, in its own process.
+"""A minimal keep-alive HTTP/1.1 server on 127.0.0.1 serving `GET .../invitations` pages, in its own process.
+
+It holds 5,000 invitations and answers `limit`, `offset` and `paginated` as Clerk does.
 
 `python -m bench.server` prints its port on the first line of stdout, then serves until terminated or until
 MAX_LIFETIME_S has passed. `running_server()` starts and stops it around a block.
@@ -18,6 +20,7 @@ from bench.pages import MAX_PAGE_SIZE, invitation_page
 HOST = "127.0.0.1"
 MAX_LIFETIME_S = 900.0
 STOP_TIMEOUT_S = 20.0
+PAGINATED = {"true": True, "false": False}
 
 
 def _response(status: str, body: bytes) -> bytes:
@@ -31,10 +34,12 @@ def respond(request_head: bytes) -> bytes:
     url = urlsplit(target)
     if method != "GET" or not url.path.endswith("/invitations"):
         return _response("404 Not Found", b'{"errors":[{"code":"resource_not_found"}]}')
-    limit = parse_qs(url.query).get("limit", ["10"])[0]
-    if not limit.isdigit() or not 1 <= int(limit) <= MAX_PAGE_SIZE:
+    query = parse_qs(url.query)
+    limit, offset = query.get("limit", ["10"])[0], query.get("offset", ["0"])[0]
+    paginated = query.get("paginated", ["false"])[0]
+    if not (limit.isdigit() and 1 <= int(limit) <= MAX_PAGE_SIZE and offset.isdigit() and paginated in PAGINATED):
         return _response("422 Unprocessable Entity", b'{"errors":[{"code":"form_param_value_invalid"}]}')
-    return _response("200 OK", invitation_page(int(limit)))
+    return _response("200 OK", invitation_page(int(limit), int(offset), PAGINATED[paginated]))
 
 
 class PageProtocol(asyncio.Protocol):

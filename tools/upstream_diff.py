@@ -164,7 +164,18 @@ class _Reader:
     def _schema(
         self, node: dict[str, Any], base: str, path: str, what: str, parent: str, aspects: dict[str, str]
     ) -> None:
-        """The schema at `base` + `path` (`.property`, `[]` for items), and everything inside it."""
+        """The schema at `base` + `path` (`.property`, `[]` for items), and everything inside it.
+
+        A oneOf is read as its first alternative, there, and each other alternative at `path oneOf[i]`: Clerk's
+        spec documents a body's main shape, and ours may add the shape a parameter asks for (`paginated`).
+        """
+        alternatives = self.document.resolve(node).get("oneOf")
+        if alternatives:
+            self._schema(alternatives[0], base, path, what, parent, aspects)
+            location = f"{base} {path}" if path else base
+            for index, alternative in enumerate(alternatives[1:], start=1):
+                self._schema(alternative, base, f"{path} oneOf[{index}]".strip(), f"alternative {index}", location, {})
+            return
         schema = self.document.schema(node)
         location = f"{base} {path}" if path else base
         self._add(location, f"{what} of type {_types(schema)}", parent, {**aspects, **_schema_aspects(schema)})

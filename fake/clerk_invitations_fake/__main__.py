@@ -13,7 +13,7 @@ import subprocess
 import sys
 import threading
 
-from clerk_invitations_fake.fake import FakeClerk
+from clerk_invitations_fake.fake import API_PREFIX, FakeClerk
 from clerk_invitations_fake.server import IDLE_TIMEOUT_S, base_url, make_server
 
 
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     server = make_server(
         FakeClerk().handle, args.host, args.port, idle_timeout=args.idle_timeout, log_requests=not command
     )
-    url = base_url(server)
+    url = base_url(server) + API_PREFIX
     print(f"Clerk invitations fake listening at {url}", flush=True)
     with server:
         if not command:

@@ -41,7 +41,9 @@ BEARER_KEY = re.compile(r"bearer (sk_(?:test|live)_[A-Za-z0-9]+)", re.IGNORECASE
 REVOKE_PATH = re.compile(r"/invitations/([^/]+)/revoke")
 ID_ALPHABET = string.ascii_letters + string.digits
 ACCOUNTS_URL = "https://accounts.clerk-fake.test"
-IN_PROCESS_URL = "http://127.0.0.1:9"
+API_PREFIX = "/v1"
+"""Clerk's paths start with it (`https://api.clerk.com/v1`); the fake also answers them without it."""
+IN_PROCESS_URL = "http://127.0.0.1:9" + API_PREFIX
 """A base URL for in-process clients; the transport answers, so nothing ever connects to it."""
 JSON_HEADERS = {"Content-Type": "application/json"}
 Json = Any
@@ -206,16 +208,17 @@ class FakeClerk:
 
     @contextlib.contextmanager
     def serve(self, port: int = 0, *, idle_timeout: float = IDLE_TIMEOUT_S) -> Iterator[str]:
-        """Serve the fake over HTTP on 127.0.0.1 (a free port unless given) and yield its base URL.
+        """Serve the fake over HTTP on 127.0.0.1 (a free port unless given) and yield its base URL, ending in /v1.
 
         HTTP/1.1 with keep-alive: a connection closes after `idle_timeout` seconds without a request.
         """
         with serving(self.handle, port, idle_timeout=idle_timeout) as url:
-            yield url
+            yield url + API_PREFIX
 
     # The four operations; each runs under the lock.
 
-    def _route(self, method: str, path: str) -> Operation:
+    def _route(self, method: str, full_path: str) -> Operation:
+        path = full_path.removeprefix(API_PREFIX)
         operations: dict[str, Operation]
         if path == "/invitations":
             operations = {"GET": self._list, "POST": self._create}
@@ -225,7 +228,7 @@ class FakeClerk:
             invitation_id = unquote(match[1])
             operations = {"POST": lambda _params, _body: self._revoke(invitation_id)}
         else:
-            raise not_found(f"There is no operation at {path}.")
+            raise not_found(f"There is no operation at {full_path}.")
         if method not in operations:
             raise method_not_allowed(sorted(operations))
         return operations[method]
@@ -236,19 +239,23 @@ class FakeClerk:
             raise unauthenticated()
 
     def _create(self, _params: dict[str, str], body: bytes) -> Json:
-        (created,) = self._create_all([parse_invitation(_json_body(body), bulk_item=False)])
+        (created,) = self._create_all([parse_invitation(_json_body(body), bulk_item=False)], bulk=False)
         return created
 
     def _create_bulk(self, _params: dict[str, str], body: bytes) -> Json:
-        return self._create_all(parse_bulk(_json_body(body)))
+        return self._create_all(parse_bulk(_json_body(body)), bulk=True)
 
-    def _create_all(self, requests: list[InvitationRequest]) -> list[dict[str, Json]]:
-        """Create every invitation, or none if Clerk would refuse any of them."""
+    def _create_all(self, requests: list[InvitationRequest], *, bulk: bool) -> list[dict[str, Json]]:
+        """Create every invitation, or none if Clerk would refuse any of them.
+
+        `ignore_existing` lets an address have a second pending invitation; in a single create it also
+        lets a user's address be invited, but never in bulk ("this rule cannot be bypassed").
+        """
         requested: set[str] = set()
         users, duplicates = [], []
         for request in requests:
             email = request.email_address.lower()
-            if not request.ignore_existing and email in self._users:
+            if email in self._users and (bulk or not request.ignore_existing):
                 users.append(request.email_address)
             elif not request.ignore_existing and (email in requested or self._has_pending(email)):
                 duplicates.append(request.email_address)
@@ -325,7 +332,8 @@ class FakeClerk:
             return (value.lower() if isinstance(value, str) else value), position  # ties: order of creation
 
         found.sort(key=order, reverse=query.descending)
-        return [invitation.to_json(now) for _, invitation in found[query.offset : query.offset + query.limit]]
+        page = [invitation.to_json(now) for _, invitation in found[query.offset : query.offset + query.limit]]
+        return {"data": page, "total_count": len(found)} if query.paginated else page
 
     def _revoke(self, invitation_id: str) -> Json:
         invitation = self._invitations.get(invitation_id)

@@ -47,6 +47,7 @@ class ListQuery:
     descending: bool
     limit: int
     offset: int
+    paginated: bool
 
 
 def is_email(value: object) -> bool:
@@ -126,6 +127,7 @@ LIST_RULES = {
         "10", lambda value: is_whole_number(value, 1, MAX_LIMIT), f"a whole number from 1 to {MAX_LIMIT}", VALUE_INVALID
     ),
     "offset": Rule("0", lambda value: is_whole_number(value, 0), "a whole number of at least 0", VALUE_INVALID),
+    "paginated": Rule("false", lambda value: value in ("true", "false"), "true or false", VALUE_INVALID),
 }
 
 
@@ -198,4 +200,5 @@ def parse_list_query(params: Mapping[str, str]) -> ListQuery:
         descending=values["order_by"].startswith("-"),
         limit=int(values["limit"]),
         offset=int(values["offset"]),
+        paginated=values["paginated"] == "true",
     )

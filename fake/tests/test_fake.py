@@ -546,5 +546,5 @@ def test_the_command_line_runs_a_command_against_the_fake() -> None:
 
     assert result.returncode == 3, result.stderr
     listening, answer = result.stdout.splitlines()
-    assert re.fullmatch(r"Clerk invitations fake listening at http://127\.0\.0\.1:\d+", listening)
+    assert re.fullmatch(r"Clerk invitations fake listening at http://127\.0\.0\.1:\d+/v1", listening)
     assert answer == "200 []"

@@ -34,7 +34,7 @@ def served_fake() -> Iterator[str]:
     try:
         assert process.stdout is not None
         first_line = process.stdout.readline()
-        match = re.fullmatch(r"Clerk invitations fake listening at (http://127\.0\.0\.1:\d+)\n", first_line)
+        match = re.fullmatch(r"Clerk invitations fake listening at (http://127\.0\.0\.1:\d+/v1)\n", first_line)
         assert match, "the fake did not say where it listens"
         yield match[1]
     finally:

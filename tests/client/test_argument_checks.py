@@ -8,19 +8,13 @@ other constraints generates other checks.
 
 from __future__ import annotations
 
-import copy
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
-import yaml
 from clerk_invitations_client import AuthenticatedClient, errors
 from clerk_invitations_client.api.invitations import (
     create_bulk_invitations,
@@ -38,7 +32,6 @@ from clerk_invitations_client.models import (
 )
 
 from tests.support.calls import TEST_SECRET_KEY, Caller
-from tests.support.paths import ROOT
 from tests.support.scripted_server import ScriptedServer, scripted_server
 
 
@@ -331,64 +324,3 @@ def test_prism_refuses_what_the_checks_refuse(base_url: str, case: str) -> None:
 
     assert response.status_code == 422
     assert violation in response.headers["sl-violations"]
-
-
-def generate(spec: dict[str, Any], folder: Path) -> subprocess.CompletedProcess[str]:
-    """`make generate`'s command, on `spec`, into `folder`/generated."""
-    spec_path = folder / "openapi.yaml"
-    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False))
-    command = ["templates/generate.py", "generate", "--path", str(spec_path), "--config", "generator-config.yml"]
-    command += ["--custom-template-path", "templates", "--meta", "pdm", "--fail-on-warning"]
-    command += ["--output-path", str(folder / "generated")]
-    # The post-hooks run the venv's ruff.
-    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
-    env = {**os.environ, "PATH": path}
-    return subprocess.run([sys.executable, *command], cwd=ROOT, capture_output=True, text=True, env=env, check=False)
-
-
-def test_the_checks_are_generated_from_the_spec(spec: dict[str, Any], tmp_path: Path) -> None:
-    scratch = copy.deepcopy(spec)
-    revoke = scratch["paths"]["/invitations/{invitation_id}/revoke"]["post"]
-    revoke["parameters"][0]["schema"].update(maxLength=30, pattern="^inv_")
-    limit = next(p for p in scratch["paths"]["/invitations"]["get"]["parameters"] if p["name"] == "limit")
-    limit["schema"]["maximum"] = 50
-    generated = generate(scratch, tmp_path)
-    assert generated.returncode == 0, generated.stdout + generated.stderr
-    code = """if True:
-        from clerk_invitations_client import errors
-        from clerk_invitations_client.api.invitations import list_invitations, revoke_invitation
-        for arguments in ({"limit": 51}, {"limit": 500}):
-            try:
-                list_invitations._get_kwargs(**arguments)
-            except errors.InvalidArgumentError as error:
-                print(error)
-        for invitation_id in ("user_1", "inv_" + "x" * 27):
-            try:
-                revoke_invitation._get_kwargs(invitation_id)
-            except errors.InvalidArgumentError as error:
-                print(error)
-        print(list_invitations._get_kwargs(limit=50)["params"]["limit"], revoke_invitation._get_kwargs("inv_1")["url"])
-    """
-    env = {**os.environ, "PYTHONPATH": str(tmp_path / "generated")}
-    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
-
-    assert ran.stderr == ""
-    assert ran.stdout.splitlines() == [
-        "limit must be <= 50 (maximum), not int 51",
-        "limit must be <= 50 (maximum), not int 500",
-        "invitation_id must match ^inv_ (pattern), not str 'user_1'",
-        "invitation_id must have at most 30 characters (maxLength), not 31",
-        "50 /invitations/inv_1/revoke",
-    ]
-
-
-def test_a_constraint_the_checks_cant_enforce_stops_the_generation(spec: dict[str, Any], tmp_path: Path) -> None:
-    scratch = copy.deepcopy(spec)
-    offset = next(p for p in scratch["paths"]["/invitations"]["get"]["parameters"] if p["name"] == "offset")
-    offset["schema"]["multipleOf"] = 10
-
-    generated = generate(scratch, tmp_path)
-
-    assert generated.returncode != 0
-    # The generator prints the error in a box, wrapped to the terminal's width.
-    assert "argument checks (templates/checks.jinja) can't check multipleOf" in " ".join(generated.stderr.split())

@@ -16,14 +16,9 @@ from clerk_invitations_client.api.invitations import list_invitations, revoke_in
 
 from tests.support.calls import TEST_SECRET_KEY, Caller
 from tests.support.prism import free_port
-from tests.support.scripted_server import Reply, ScriptedServer, json_reply
+from tests.support.scripted_server import Reply, ScriptedServer, json_reply, rate_limited
 
 BUSY = Reply(503, b"busy")
-
-
-def rate_limited(retry_after: str) -> Reply:
-    body = {"errors": [{"code": "too_many_requests", "message": "Too many", "long_message": "Too many requests"}]}
-    return json_reply(body, status=429, headers={"Retry-After": retry_after})
 
 
 def gaps(server: ScriptedServer) -> list[float]:

@@ -58,13 +58,13 @@ def example_errors(spec: dict[str, Any]) -> tuple[int, list[str]]:
 def test_every_example_validates_against_its_schema(spec: dict[str, Any]) -> None:
     checked, errors = example_errors(spec)
     assert not errors
-    # 2 request bodies, 4 successes, 2 revoke errors, 5 shared error responses, 1 Retry-After header.
-    assert checked == 14
+    # 2 request bodies, 5 successes, 2 revoke errors, 5 shared error responses, 1 Retry-After header.
+    assert checked == 15
 
 
 def test_a_wrong_example_is_caught(spec: dict[str, Any]) -> None:
     broken = copy.deepcopy(spec)
-    broken["components"]["examples"]["InvitationPage"]["value"][1]["email_address"] = "not an address"
+    broken["components"]["examples"]["PendingInvitation"]["value"]["email_address"] = "not an address"
     broken["components"]["responses"]["TooManyRequests"]["headers"]["Retry-After"]["example"] = -1
     _, errors = example_errors(broken)
     assert len(errors) == 2, errors

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from clerk_invitations_client import AuthenticatedClient
+from clerk_invitations_client import AuthenticatedClient, errors
 from clerk_invitations_client.api.invitations import (
     create_bulk_invitations,
     create_invitation,
@@ -74,6 +74,7 @@ CALLS: dict[str, tuple[ModuleType, dict[str, Any]]] = {
     "RevokeInvitation": (revoke_invitation, {"invitation_id": "inv_2x9QmZk1vR8tYp3LbN6cW4dHs7E"}),
 }
 SINGLE_INVITATION = {"CreateInvitation", "RevokeInvitation"}  # the other two answer list[Invitation]
+PAGE_ONLY = {"paginated"}  # sent by the page functions only (test_clerks_spec_accepts_our_page_request)
 CASES = [
     (name, status) for name, (_, _, operation, _) in operations(CLERK).items() for status in operation["responses"]
 ]
@@ -132,8 +133,32 @@ def test_clerks_spec_accepts_our_request_and_we_parse_its_response(
     built = json.loads(response.content)
     assert [item.to_dict() for item in parsed] == (built if many else [built])  # nothing was lost or changed
     request = sent[-1]
-    assert set(request.url.params) == query_parameters(CLERK, operation_id) & query_parameters(OURS, operation_id)
+    both = query_parameters(CLERK, operation_id) & query_parameters(OURS, operation_id)
+    assert set(request.url.params) == both - PAGE_ONLY
     if request.content:
         body = json.loads(request.content)
         for item in body if isinstance(body, list) else [body]:
             assert set(item) == body_fields(operation_id)
+
+
+def test_clerks_spec_accepts_our_page_request(clerk_prism: str) -> None:
+    """A page is asked for with `paginated=true` and every filter; Clerk's spec documents only the bare array as
+    the answer, so Prism's answer can't be a page: what matters here is that Clerk's validation takes the request."""
+    sent: list[httpx.Request] = []
+    client = AuthenticatedClient(
+        base_url=clerk_prism,
+        token=TEST_SECRET_KEY,
+        max_retries=0,
+        httpx_args={"event_hooks": {"request": [sent.append]}},
+    )
+    _, filters = CALLS["ListInvitations"]
+
+    with pytest.raises(errors.UnexpectedResponse) as raised:
+        list_invitations.sync_page(client=client, **filters)
+
+    assert raised.value.status_code == 200
+    assert raised.value.headers.get("sl-violations") is None, "Prism found the request invalid against Clerk's spec"
+    assert set(sent[-1].url.params) == query_parameters(CLERK, "ListInvitations") & query_parameters(
+        OURS, "ListInvitations"
+    )
+    assert sent[-1].url.params["paginated"] == "true"

@@ -31,6 +31,12 @@ def json_reply(body: Any, status: int = 200, headers: dict[str, str] | None = No
     return Reply(status, json.dumps(body).encode(), {"Content-Type": "application/json", **(headers or {})})
 
 
+def rate_limited(retry_after: str) -> Reply:
+    """A 429 in Clerk's form, asking to wait `retry_after` (seconds or an HTTP date)."""
+    body = {"errors": [{"code": "too_many_requests", "message": "Too many", "long_message": "Too many requests"}]}
+    return json_reply(body, status=429, headers={"Retry-After": retry_after})
+
+
 @dataclass(frozen=True)
 class SeenRequest:
     method: str

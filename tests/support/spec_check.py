@@ -14,8 +14,8 @@ from openapi_core.testing import MockRequest, MockResponse
 
 from tests.support.paths import SPEC
 
-# The spec's server is Clerk's; the fake serves the same paths from the root of any host.
-OPENAPI = OpenAPI.from_dict({**yaml.safe_load(SPEC.read_text()), "servers": [{"url": "/"}]})
+# The spec's server is Clerk's; the fake serves the same paths on any host, under /v1 as Clerk does or from the root.
+OPENAPI = OpenAPI.from_dict({**yaml.safe_load(SPEC.read_text()), "servers": [{"url": "/v1"}, {"url": "/"}]})
 
 
 def check_response(request: httpx.Request, response: httpx.Response) -> None:

@@ -12,6 +12,7 @@ from .invitation import Invitation
 from .invitation_object import InvitationObject
 from .invitation_public_metadata import InvitationPublicMetadata
 from .invitation_status import InvitationStatus
+from .paginated_invitations import PaginatedInvitations
 from .template_slug import TemplateSlug
 
 __all__ = (
@@ -27,5 +28,6 @@ __all__ = (
     "InvitationObject",
     "InvitationPublicMetadata",
     "InvitationStatus",
+    "PaginatedInvitations",
     "TemplateSlug",
 )

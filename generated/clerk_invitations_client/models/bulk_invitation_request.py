@@ -26,7 +26,8 @@ class BulkInvitationRequest:
         redirect_url (None | str | Unset): Where the invitation link sends the invitee, full URL or path.
         notify (bool | None | Unset): Whether Clerk emails the invitation. Defaults to true. Default: True.
         ignore_existing (bool | None | Unset): Create the invitation even if the address already has a pending
-            invitation or belongs to a user. Defaults to false. Default: False.
+            invitation. Unlike a single create, an address that belongs to a user is refused all the same. Defaults to
+            false. Default: False.
         expires_in_days (int | None | Unset): Days until the invitation expires; Clerk's default is 30.
         template_slug (TemplateSlug | Unset): The email template Clerk sends the invitation with. Default:
             TemplateSlug.INVITATION.

@@ -109,8 +109,9 @@ def sync_detailed(
 ) -> Response[ClerkErrors | list[Invitation]]:
     """Create up to ten invitations at once
 
-     Creates one invitation for each item, with the same rules as creating a single one. The request
-    succeeds or fails as a whole: if any item is refused, none is created.
+     Creates one invitation for each item, with the same rules as creating a single one but one: no
+    address may belong to a user, even with `ignore_existing` (Clerk: "this rule cannot be bypassed").
+    The request succeeds or fails as a whole: if any item is refused, none is created.
 
     Args:
         body (list[BulkInvitationRequest]):
@@ -142,8 +143,9 @@ def sync(
 ) -> list[Invitation]:
     """Create up to ten invitations at once
 
-     Creates one invitation for each item, with the same rules as creating a single one. The request
-    succeeds or fails as a whole: if any item is refused, none is created.
+     Creates one invitation for each item, with the same rules as creating a single one but one: no
+    address may belong to a user, even with `ignore_existing` (Clerk: "this rule cannot be bypassed").
+    The request succeeds or fails as a whole: if any item is refused, none is created.
 
     Args:
         body (list[BulkInvitationRequest]):
@@ -173,8 +175,9 @@ async def asyncio_detailed(
 ) -> Response[ClerkErrors | list[Invitation]]:
     """Create up to ten invitations at once
 
-     Creates one invitation for each item, with the same rules as creating a single one. The request
-    succeeds or fails as a whole: if any item is refused, none is created.
+     Creates one invitation for each item, with the same rules as creating a single one but one: no
+    address may belong to a user, even with `ignore_existing` (Clerk: "this rule cannot be bypassed").
+    The request succeeds or fails as a whole: if any item is refused, none is created.
 
     Args:
         body (list[BulkInvitationRequest]):
@@ -206,8 +209,9 @@ async def asyncio(
 ) -> list[Invitation]:
     """Create up to ten invitations at once
 
-     Creates one invitation for each item, with the same rules as creating a single one. The request
-    succeeds or fails as a whole: if any item is refused, none is created.
+     Creates one invitation for each item, with the same rules as creating a single one but one: no
+    address may belong to a user, even with `ignore_existing` (Clerk: "this rule cannot be bypassed").
+    The request succeeds or fails as a whole: if any item is refused, none is created.
 
     Args:
         body (list[BulkInvitationRequest]):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
 from ... import errors
@@ -7,7 +8,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
 from ...models.invitation_status import InvitationStatus
-from ...types import UNSET, Response, Unset, build_response, json_loads
+from ...models.paginated_invitations import PaginatedInvitations
+from ...types import (
+    UNSET,
+    Page,
+    PageScan,
+    Response,
+    Unset,
+    build_response,
+    iterate_pages,
+    iterate_pages_async,
+    json_loads,
+)
 
 if TYPE_CHECKING:
     import httpx
@@ -285,3 +297,252 @@ async def asyncio(
         offset=offset,
     )
     return errors.success_of(response, list)
+
+
+def _parse_page(response: httpx.Response) -> ClerkErrors | list[Invitation] | PaginatedInvitations | None:
+    if response.status_code == 200:
+        # The page model is read without its items, which are then replaced by their models in a list of
+        # our own, as in _parse_response: each dict is freed once read, and the garbage collector runs less.
+        body = json_loads(response.content)
+        items = list(body["data"])
+        body["data"] = []
+        page = PaginatedInvitations.from_dict(body)
+        for index, item in enumerate(items):
+            items[index] = Invitation.from_dict(item)
+        page.data = items
+        return page
+    return _parse_response(response)
+
+
+def _page_request(
+    httpx_client: httpx.Client | httpx.AsyncClient,
+    *,
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    limit: int,
+    offset: int,
+) -> httpx.Request:
+    with errors.argument_errors():
+        kwargs = _get_kwargs(
+            status=status,
+            query=query,
+            order_by=order_by,
+            limit=limit,
+            offset=offset,
+        )
+        kwargs["params"]["paginated"] = "true"
+        return httpx_client.build_request(**kwargs)
+
+
+def _page_of(response: httpx.Response, limit: int, offset: int) -> Page[Invitation]:
+    page = errors.success_of(build_response(response, _parse_page), PaginatedInvitations)
+    return Page(page.data, page.total_count, offset=offset, limit=limit)
+
+
+def sync_page(
+    *,
+    client: AuthenticatedClient | Client,
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    limit: int = 500,
+    offset: int = 0,
+) -> Page[Invitation]:
+    """List invitations: one page, with the total count
+
+    The page at `offset`, and how many items match the filters in all (`total_count`); `next_offset` is
+    where the next page starts, None after the last.
+
+    Args:
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address or id contains this text.
+        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
+            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
+            '-created_at'.
+        limit (int): How many items to fetch, 1 to 500. Default: 500.
+        offset (int): How many items to skip. Default: 0.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
+            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+    Returns:
+        Page[Invitation]
+    """
+
+    request = _page_request(
+        client.get_httpx_client(),
+        status=status,
+        query=query,
+        order_by=order_by,
+        limit=limit,
+        offset=offset,
+    )
+    with errors.transport_errors():
+        response = client.send(request)
+    return _page_of(response, limit, offset)
+
+
+async def asyncio_page(
+    *,
+    client: AuthenticatedClient | Client,
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    limit: int = 500,
+    offset: int = 0,
+) -> Page[Invitation]:
+    """List invitations: one page, with the total count
+
+    The page at `offset`, and how many items match the filters in all (`total_count`); `next_offset` is
+    where the next page starts, None after the last.
+
+    Args:
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address or id contains this text.
+        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
+            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
+            '-created_at'.
+        limit (int): How many items to fetch, 1 to 500. Default: 500.
+        offset (int): How many items to skip. Default: 0.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
+            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+    Returns:
+        Page[Invitation]
+    """
+
+    request = _page_request(
+        client.get_async_httpx_client(),
+        status=status,
+        query=query,
+        order_by=order_by,
+        limit=limit,
+        offset=offset,
+    )
+    with errors.transport_errors():
+        response = await client.send_async(request)
+    return _page_of(response, limit, offset)
+
+
+def sync_all(
+    *,
+    client: AuthenticatedClient | Client,
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    page_size: int = 500,
+    max_items: int | None = None,
+) -> Iterator[Invitation]:
+    """List invitations: every item, page after page
+
+    Fetches pages of `page_size` items as the iteration needs them, holding one at a time, and yields
+    each item once: offset paging shows an item twice when one is created before it during the scan, and
+    ids already yielded are skipped. Each page is one call, with its retries: an exception ends the
+    iteration, and what was yielded stays yielded. `page_size` and `max_items` are checked at the call,
+    the other arguments when the first page is fetched.
+
+    Args:
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address or id contains this text.
+        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
+            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
+            '-created_at'.
+        page_size (int): How many items each page fetches, 1 to 500. Default: 500.
+        max_items (int | None): Yield at most this many items, fetching no page beyond them. Default:
+            None, every item.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
+            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+    Returns:
+        Iterator[Invitation]
+    """
+
+    errors.check_int(page_size, "page_size", minimum=1, maximum=500)
+    if max_items is not None:
+        errors.check_int(max_items, "max_items", minimum=0)
+    scan = PageScan(page_size, max_items)
+    return iterate_pages(
+        lambda offset, limit: sync_page(
+            client=client,
+            status=status,
+            query=query,
+            order_by=order_by,
+            limit=limit,
+            offset=offset,
+        ),
+        scan,
+    )
+
+
+def asyncio_all(
+    *,
+    client: AuthenticatedClient | Client,
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    page_size: int = 500,
+    max_items: int | None = None,
+) -> AsyncIterator[Invitation]:
+    """List invitations: every item, page after page
+
+    Fetches pages of `page_size` items as the iteration needs them, holding one at a time, and yields
+    each item once: offset paging shows an item twice when one is created before it during the scan, and
+    ids already yielded are skipped. Each page is one call, with its retries: an exception ends the
+    iteration, and what was yielded stays yielded. `page_size` and `max_items` are checked at the call,
+    the other arguments when the first page is fetched.
+
+    Args:
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address or id contains this text.
+        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
+            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
+            '-created_at'.
+        page_size (int): How many items each page fetches, 1 to 500. Default: 500.
+        max_items (int | None): Yield at most this many items, fetching no page beyond them. Default:
+            None, every item.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
+            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+    Returns:
+        AsyncIterator[Invitation]
+    """
+
+    errors.check_int(page_size, "page_size", minimum=1, maximum=500)
+    if max_items is not None:
+        errors.check_int(max_items, "max_items", minimum=0)
+    scan = PageScan(page_size, max_items)
+    return iterate_pages_async(
+        lambda offset, limit: asyncio_page(
+            client=client,
+            status=status,
+            query=query,
+            order_by=order_by,
+            limit=limit,
+            offset=offset,
+        ),
+        scan,
+    )

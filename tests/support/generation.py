@@ -1,0 +1,34 @@
+"""`make generate`'s command on a scratch spec, for tests that prove something is generated from the spec."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.support.paths import ROOT
+
+
+def generate(
+    spec: dict[str, Any], folder: Path, *, config: dict[str, Any] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Generate a client from `spec` into `folder`/generated with our templates, as `make generate` does.
+
+    `config` overrides keys of generator-config.yml (e.g. the package's name). The result is returned,
+    not checked: a test may expect the generation to fail.
+    """
+    spec_path, config_path = folder / "openapi.yaml", folder / "generator-config.yml"
+    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    config_path.write_text(
+        yaml.safe_dump({**yaml.safe_load((ROOT / "generator-config.yml").read_text()), **(config or {})})
+    )
+    command = [sys.executable, str(ROOT / "templates" / "generate.py"), "generate", "--path", str(spec_path)]
+    command += ["--config", str(config_path), "--custom-template-path", str(ROOT / "templates"), "--meta", "pdm"]
+    command += ["--fail-on-warning", "--output-path", str(folder / "generated")]
+    # The post-hooks run the venv's ruff.
+    env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])}
+    return subprocess.run(command, cwd=folder, capture_output=True, text=True, env=env, check=False, timeout=120)
