@@ -9,7 +9,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PIP := $(PY) -m pip --disable-pip-version-check
 PRISM := node_modules/.bin/prism
 MOCK_PORT ?= 4010
-GENERATE = $(PY) templates/generate.py generate --path openapi.yaml --config generator-config.yml \
+GENERATE = $(PY) -m tools.generate generate --path openapi.yaml --config generator-config.yml \
 	--custom-template-path templates --meta pdm --fail-on-warning --overwrite
 API_REPORT := api/clerk_invitations_client.api.md
 

@@ -26,9 +26,9 @@ def generate(
     config_path.write_text(
         yaml.safe_dump({**yaml.safe_load((ROOT / "generator-config.yml").read_text()), **(config or {})})
     )
-    command = [sys.executable, str(ROOT / "templates" / "generate.py"), "generate", "--path", str(spec_path)]
+    command = [sys.executable, "-m", "tools.generate", "generate", "--path", str(spec_path)]
     command += ["--config", str(config_path), "--custom-template-path", str(ROOT / "templates"), "--meta", "pdm"]
     command += ["--fail-on-warning", "--output-path", str(folder / "generated")]
     # The post-hooks run the venv's ruff.
     env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])}
-    return subprocess.run(command, cwd=folder, capture_output=True, text=True, env=env, check=False, timeout=120)
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, check=False, timeout=120)

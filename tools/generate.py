@@ -4,7 +4,7 @@ The generator's parser keeps each property's type and enum values, but drops the
 schema (minimum, maxLength, pattern, minItems...) except on object schemas. The argument checks
 (checks.jinja) read them from the document itself: the templates see it, as the generator loaded it,
 as the global `openapi_document` (a dict, `$ref`s unresolved). The command line is the generator's,
-unchanged: `python templates/generate.py generate --path openapi.yaml ...`.
+unchanged: `python -m tools.generate generate --path openapi.yaml ...`.
 """
 
 from __future__ import annotations
