@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Mapping, MutableMapping
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, Literal, Self, TypeVar
@@ -156,9 +157,46 @@ def json_decoder() -> Callable[[bytes], Any]:
     return _json_loads
 
 
+MAX_JSON_DEPTH = 128
+"""The most levels of arrays and objects a response body may nest; a deeper body is refused, whichever the decoder.
+
+Far more than Clerk's objects use, and far fewer than would make a model fail to print or pickle: the
+standard library's decoder stops near 1,000 levels, less from a deep call stack, orjson's at 1,024.
+"""
+_TOO_DEEP = f"JSON nested more than {MAX_JSON_DEPTH} levels deep"
+
+
 def json_loads(content: bytes) -> Any:
-    """A response body's JSON, decoded by json_decoder()."""
-    return (_json_loads or json_decoder())(content)
+    """A response body's JSON, decoded by json_decoder(); ValueError if it nests deeper than MAX_JSON_DEPTH."""
+    try:
+        decoded = (_json_loads or json_decoder())(content)
+    except RecursionError:  # the standard library's decoder, at its own limit
+        raise ValueError(_TOO_DEEP) from None
+    except ValueError as error:
+        if "depth limit exceeded" in str(error):  # orjson's, at its own limit
+            raise ValueError(_TOO_DEEP) from None
+        raise
+    # A body nested N levels deep has at least 2 * N bytes.
+    if len(content) > 2 * MAX_JSON_DEPTH:
+        _refuse_too_deep(decoded)
+    return decoded
+
+
+def _refuse_too_deep(decoded: Any) -> None:
+    """Raise ValueError if `decoded` nests arrays and objects more than MAX_JSON_DEPTH levels deep.
+
+    Level by level, without a Python loop over the values: gc.get_referents lists the items of every
+    container of a level, and gc.is_tracked keeps only lists and the dicts that hold a container
+    (CPython doesn't track dicts of scalars), so strings, numbers and flat objects drop out in C.
+    """
+    level = [decoded] if gc.is_tracked(decoded) else []
+    for _ in range(MAX_JSON_DEPTH - 1):
+        if not level:
+            return
+        level = list(filter(gc.is_tracked, gc.get_referents(*level)))
+    # `level` holds the containers at the deepest level allowed: any container in them is one too many.
+    if any(isinstance(item, dict | list) for item in gc.get_referents(*level)):
+        raise ValueError(_TOO_DEEP)
 
 
 def build_response(response: httpx.Response, parse: Callable[[httpx.Response], T | None]) -> Response[T]:
@@ -179,6 +217,7 @@ def build_response(response: httpx.Response, parse: Callable[[httpx.Response], T
 
 
 __all__ = [
+    "MAX_JSON_DEPTH",
     "UNSET",
     "File",
     "FileTypes",

@@ -7,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.bulk_invitation_request import BulkInvitationRequest
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
-from ...types import Response, build_response, json_loads
+from ...types import UNSET, Response, Unset, build_response, json_loads
 
 if TYPE_CHECKING:
     import httpx
@@ -75,6 +75,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[BulkInvitationRequest],
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | list[Invitation]]:
     """Create up to ten invitations at once
 
@@ -83,9 +84,15 @@ def sync_detailed(
 
     Args:
         body (list[BulkInvitationRequest]):
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -99,7 +106,7 @@ def sync_detailed(
             )
         )
     with errors.transport_errors():
-        response = client.send(request)
+        response = client.send(request, deadline)
 
     return build_response(response, _parse_response)
 
@@ -108,6 +115,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: list[BulkInvitationRequest],
+    deadline: float | None | Unset = UNSET,
 ) -> list[Invitation]:
     """Create up to ten invitations at once
 
@@ -116,12 +124,17 @@ def sync(
 
     Args:
         body (list[BulkInvitationRequest]):
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -131,6 +144,7 @@ def sync(
     response = sync_detailed(
         client=client,
         body=body,
+        deadline=deadline,
     )
     return errors.success_of(response, list)
 
@@ -139,6 +153,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[BulkInvitationRequest],
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | list[Invitation]]:
     """Create up to ten invitations at once
 
@@ -147,9 +162,15 @@ async def asyncio_detailed(
 
     Args:
         body (list[BulkInvitationRequest]):
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -163,7 +184,7 @@ async def asyncio_detailed(
             )
         )
     with errors.transport_errors():
-        response = await client.send_async(request)
+        response = await client.send_async(request, deadline)
 
     return build_response(response, _parse_response)
 
@@ -172,6 +193,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: list[BulkInvitationRequest],
+    deadline: float | None | Unset = UNSET,
 ) -> list[Invitation]:
     """Create up to ten invitations at once
 
@@ -180,12 +202,17 @@ async def asyncio(
 
     Args:
         body (list[BulkInvitationRequest]):
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -195,5 +222,6 @@ async def asyncio(
     response = await asyncio_detailed(
         client=client,
         body=body,
+        deadline=deadline,
     )
     return errors.success_of(response, list)

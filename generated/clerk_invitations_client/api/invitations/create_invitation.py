@@ -7,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.clerk_errors import ClerkErrors
 from ...models.create_invitation_request import CreateInvitationRequest
 from ...models.invitation import Invitation
-from ...types import Response, build_response, json_loads
+from ...types import UNSET, Response, Unset, build_response, json_loads
 
 if TYPE_CHECKING:
     import httpx
@@ -70,6 +70,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateInvitationRequest,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | Invitation]:
     """Create an invitation
 
@@ -80,9 +81,15 @@ def sync_detailed(
 
     Args:
         body (CreateInvitationRequest): What to invite, and how.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -96,7 +103,7 @@ def sync_detailed(
             )
         )
     with errors.transport_errors():
-        response = client.send(request)
+        response = client.send(request, deadline)
 
     return build_response(response, _parse_response)
 
@@ -105,6 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CreateInvitationRequest,
+    deadline: float | None | Unset = UNSET,
 ) -> Invitation:
     """Create an invitation
 
@@ -115,12 +123,17 @@ def sync(
 
     Args:
         body (CreateInvitationRequest): What to invite, and how.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -130,6 +143,7 @@ def sync(
     response = sync_detailed(
         client=client,
         body=body,
+        deadline=deadline,
     )
     return errors.success_of(response, Invitation)
 
@@ -138,6 +152,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateInvitationRequest,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | Invitation]:
     """Create an invitation
 
@@ -148,9 +163,15 @@ async def asyncio_detailed(
 
     Args:
         body (CreateInvitationRequest): What to invite, and how.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -164,7 +185,7 @@ async def asyncio_detailed(
             )
         )
     with errors.transport_errors():
-        response = await client.send_async(request)
+        response = await client.send_async(request, deadline)
 
     return build_response(response, _parse_response)
 
@@ -173,6 +194,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CreateInvitationRequest,
+    deadline: float | None | Unset = UNSET,
 ) -> Invitation:
     """Create an invitation
 
@@ -183,12 +205,17 @@ async def asyncio(
 
     Args:
         body (CreateInvitationRequest): What to invite, and how.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -198,5 +225,6 @@ async def asyncio(
     response = await asyncio_detailed(
         client=client,
         body=body,
+        deadline=deadline,
     )
     return errors.success_of(response, Invitation)

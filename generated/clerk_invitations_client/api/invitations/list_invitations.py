@@ -88,6 +88,7 @@ def sync_detailed(
     order_by: str | Unset = "-created_at",
     limit: int | Unset = 10,
     offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | list[Invitation]]:
     """List invitations
 
@@ -104,9 +105,15 @@ def sync_detailed(
         limit (int | Unset): How many invitations to return at most. Default: 10.
         offset (int | Unset): How many invitations to skip before the page starts; use with
             `limit` to page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -124,7 +131,7 @@ def sync_detailed(
             )
         )
     with errors.transport_errors():
-        response = client.send(request)
+        response = client.send(request, deadline)
 
     return build_response(response, _parse_response)
 
@@ -137,6 +144,7 @@ def sync(
     order_by: str | Unset = "-created_at",
     limit: int | Unset = 10,
     offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
 ) -> list[Invitation]:
     """List invitations
 
@@ -153,12 +161,17 @@ def sync(
         limit (int | Unset): How many invitations to return at most. Default: 10.
         offset (int | Unset): How many invitations to skip before the page starts; use with
             `limit` to page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -172,6 +185,7 @@ def sync(
         order_by=order_by,
         limit=limit,
         offset=offset,
+        deadline=deadline,
     )
     return errors.success_of(response, list)
 
@@ -184,6 +198,7 @@ async def asyncio_detailed(
     order_by: str | Unset = "-created_at",
     limit: int | Unset = 10,
     offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | list[Invitation]]:
     """List invitations
 
@@ -200,9 +215,15 @@ async def asyncio_detailed(
         limit (int | Unset): How many invitations to return at most. Default: 10.
         offset (int | Unset): How many invitations to skip before the page starts; use with
             `limit` to page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -220,7 +241,7 @@ async def asyncio_detailed(
             )
         )
     with errors.transport_errors():
-        response = await client.send_async(request)
+        response = await client.send_async(request, deadline)
 
     return build_response(response, _parse_response)
 
@@ -233,6 +254,7 @@ async def asyncio(
     order_by: str | Unset = "-created_at",
     limit: int | Unset = 10,
     offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
 ) -> list[Invitation]:
     """List invitations
 
@@ -249,12 +271,17 @@ async def asyncio(
         limit (int | Unset): How many invitations to return at most. Default: 10.
         offset (int | Unset): How many invitations to skip before the page starts; use with
             `limit` to page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -268,5 +295,6 @@ async def asyncio(
         order_by=order_by,
         limit=limit,
         offset=offset,
+        deadline=deadline,
     )
     return errors.success_of(response, list)
