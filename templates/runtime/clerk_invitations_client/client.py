@@ -45,6 +45,8 @@ DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 _MAX_BACKOFF_S = 8.0
+_INFLATE_STEP = 64 * 1024
+"""The most bytes decompressed at once: zlib's output buffer is held twice while it is being filled."""
 # RFC 9110's token: what a header name or an auth scheme may be made of.
 _TOKEN_CHARACTERS = frozenset("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
@@ -271,12 +273,15 @@ class _BodyReader:
 
         try:
             while data and not decompressor.eof:  # bytes after the end of the compressed data are ignored
-                self._keep(decompressor.decompress(data, self.limit - self.size + 1))
+                self._keep(decompressor.decompress(data, min(self.limit - self.size + 1, _INFLATE_STEP)))
                 data = decompressor.unconsumed_tail
         except zlib.error as error:
             raise self._unreadable(f"{self.encoding} data that can't be decompressed: {error}") from None
 
     def content(self) -> bytes:
+        """The whole body, once every byte received was fed."""
+        if self.decompressor is not None:
+            self._keep(self.decompressor.flush())  # little: the input is all consumed
         return b"".join(self.chunks)
 
     def _keep(self, chunk: bytes) -> None:
