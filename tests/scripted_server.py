@@ -12,7 +12,7 @@ import json
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -164,6 +164,14 @@ class ScriptedServer:
         self.closing.set()
         self._httpd.shutdown()
         self._httpd.server_close()
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
+    """Wait for what another thread does, e.g. `lambda: len(server.requests) == 1`; not a timing assertion."""
+    give_up = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < give_up, "the condition never held"
+        time.sleep(0.01)
 
 
 @contextmanager

@@ -10,7 +10,6 @@ import functools
 import gzip
 import json
 import threading
-import time
 import tracemalloc
 import zlib
 from typing import Any
@@ -23,7 +22,7 @@ from clerk_invitations_client.client import DEFAULT_DEADLINE_S, DEFAULT_MAX_RESP
 
 from tests.conftest import TEST_SECRET_KEY, Caller
 from tests.key_checks import assert_error_hides_key
-from tests.scripted_server import Reply, ScriptedServer, json_reply
+from tests.scripted_server import Reply, ScriptedServer, json_reply, wait_until
 
 JSON = {"Content-Type": "application/json"}
 DRIP_S = 0.05
@@ -34,14 +33,6 @@ CAP = 1024 * 1024
 
 def hostile_client(server: ScriptedServer, **settings: Any) -> AuthenticatedClient:
     return AuthenticatedClient(base_url=server.url, token=TEST_SECRET_KEY, **{"max_retries": 0, **settings})
-
-
-def wait_until(condition: Any, timeout_s: float = 5.0) -> None:
-    """Wait for `condition()` to hold: for what another thread does, not a timing assertion."""
-    give_up = time.monotonic() + timeout_s
-    while not condition():
-        assert time.monotonic() < give_up, "the condition never held"
-        time.sleep(0.01)
 
 
 NEVER_ENDING = {
@@ -269,6 +260,7 @@ def test_a_compressed_page_reads_as_the_same_models(
 def test_a_transport_that_reads_the_body_itself_is_capped_too() -> None:
     """In process, because the case is the transport: httpx.MockTransport (a service's tests use it) hands
     over a response it has read already, so there is no stream to cap."""
+
     def read_by_the_transport(request: httpx.Request) -> httpx.Response:
         response = httpx.Response(200, content=b"[" + b" " * CAP + b"]")
         del response.headers["Content-Length"]  # as if it had been chunked

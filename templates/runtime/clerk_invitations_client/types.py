@@ -20,6 +20,10 @@ class Unset:
     def __repr__(self) -> str:
         return "UNSET"
 
+    def __reduce__(self) -> str:
+        # The one UNSET, after pickle or copy too: models compare their fields to it with `is`.
+        return "UNSET"
+
 
 UNSET: Unset = Unset()
 
