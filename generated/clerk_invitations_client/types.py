@@ -133,8 +133,9 @@ def set_json_decoder(loads: Callable[[bytes], Any] | None) -> None:
     """Decode every response body of this process with `loads` from now on, e.g. `json.loads` or `orjson.loads`.
 
     `None` restores the default, chosen at the next body decoded: orjson if the `orjson` extra is
-    installed, else json.loads. A decoder must raise on a body that isn't JSON: the endpoint then
-    raises errors.UnexpectedResponse, as for any unreadable body.
+    installed, else json.loads. A decoder must raise on a body that isn't JSON (the endpoint then
+    raises errors.UnexpectedResponse, as for any unreadable body), and return plain dicts, lists,
+    strings, numbers, booleans and None, as those two do.
     """
     global _json_loads
     _json_loads = loads
@@ -190,16 +191,15 @@ def _refuse_too_deep(decoded: Any) -> None:
     """Raise ValueError if `decoded` nests arrays and objects more than MAX_JSON_DEPTH levels deep.
 
     Level by level, without a Python loop over the values: gc.get_referents lists the items of every
-    container of a level, and gc.is_tracked keeps only lists and the dicts that hold a container
-    (CPython doesn't track dicts of scalars), so strings, numbers and flat objects drop out in C.
+    list and dict of a level at once, and nothing for strings, numbers, booleans and None.
     """
-    level = [decoded] if gc.is_tracked(decoded) else []
-    for _ in range(MAX_JSON_DEPTH - 1):
+    level = [decoded]
+    for _ in range(MAX_JSON_DEPTH):
+        level = gc.get_referents(*level)
         if not level:
             return
-        level = list(filter(gc.is_tracked, gc.get_referents(*level)))
-    # `level` holds the containers at the deepest level allowed: any container in them is one too many.
-    if any(isinstance(item, dict | list) for item in gc.get_referents(*level)):
+    # `level` holds what sits one level deeper than allowed: a list or dict there is too deep.
+    if any(isinstance(item, dict | list) for item in level):
         raise ValueError(_TOO_DEEP)
 
 
