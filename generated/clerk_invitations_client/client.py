@@ -250,7 +250,7 @@ class _BodyReader:
         self.chunks: list[bytes] = []
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise self._too_large(f"its Content-Length is {int(declared):,} bytes")
+            raise self._too_large(f"its Content-Length says {int(declared):,}")
         self.encoding = response.headers.get("content-encoding", "").strip().lower()
         self.decompressor: zlib._Decompress | None = None
         if response.is_stream_consumed:  # read, and decoded, by the transport itself (httpx.MockTransport does)
@@ -287,11 +287,11 @@ class _BodyReader:
     def _keep(self, chunk: bytes) -> None:
         self.size += len(chunk)
         if self.size > self.limit:
-            raise self._too_large("more arrived" + (", once decompressed" if self.decompressor else ""))
+            raise self._too_large("more than that " + ("once decompressed" if self.decompressor else "arrived"))
         self.chunks.append(chunk)
 
     def _too_large(self, why: str) -> ResponseTooLargeError:
-        message = f"HTTP {self.response.status_code}: the body is over max_response_bytes ({self.limit:,}): {why}"
+        message = f"HTTP {self.response.status_code}: the body is over max_response_bytes ({self.limit:,} bytes): {why}"
         return ResponseTooLargeError(message, self._unread(), self.limit)
 
     def _unreadable(self, why: str) -> UnexpectedResponse:
