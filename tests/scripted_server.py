@@ -8,6 +8,7 @@ requests the server saw.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -90,6 +91,11 @@ class ScriptedServer:
                 super().setup()
                 with server._lock:
                     server.open_connections += 1
+
+            def handle(self) -> None:
+                # The client may drop the connection mid-reply, e.g. refusing a body too large.
+                with contextlib.suppress(ConnectionResetError):
+                    super().handle()
 
             def finish(self) -> None:
                 with server._lock:

@@ -64,9 +64,18 @@ def _non_negative(_instance: object, attribute: Any, value: float) -> None:
         raise InvalidArgumentError(f"{attribute.name.lstrip('_')} must be >= 0, not {value!r}")
 
 
-def _positive(_instance: object, attribute: Any, value: float | None) -> None:
-    if value is not None and not value > 0:
-        raise InvalidArgumentError(f"{attribute.name.lstrip('_')} must be > 0, not {value!r}")
+def _is_positive(value: object) -> bool:
+    return isinstance(value, int | float) and value > 0  # NaN isn't
+
+
+def _positive(_instance: object, attribute: Any, value: float) -> None:
+    if not _is_positive(value):
+        raise InvalidArgumentError(f"{attribute.name} must be a number > 0, not {value!r}")
+
+
+def _positive_or_none(instance: object, attribute: Any, value: float | None) -> None:
+    if value is not None:
+        _positive(instance, attribute, value)
 
 
 def _header_value_problem(value: object) -> str | None:
@@ -349,7 +358,7 @@ class Client:
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects", repr=False)
     _trust_env: bool = field(default=False, kw_only=True, alias="trust_env", repr=False)
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
-    deadline: float | None = field(default=DEFAULT_DEADLINE_S, kw_only=True, validator=_positive)
+    deadline: float | None = field(default=DEFAULT_DEADLINE_S, kw_only=True, validator=_positive_or_none)
     max_response_bytes: int = field(default=DEFAULT_MAX_RESPONSE_BYTES, kw_only=True, validator=_positive)
     max_retries: int = field(default=2, kw_only=True, validator=_non_negative)
     max_retry_wait: float = field(default=30.0, kw_only=True, validator=_non_negative)
@@ -418,8 +427,8 @@ class Client:
         """The seconds a call may take: its own `deadline`, else the client's."""
         if isinstance(deadline, Unset):
             return self.deadline
-        if deadline is not None and not (isinstance(deadline, int | float) and deadline > 0):
-            raise InvalidArgumentError(f"deadline must be a number of seconds > 0, or None, not {deadline!r}")
+        if deadline is not None and not _is_positive(deadline):
+            raise InvalidArgumentError(f"deadline must be a number > 0, or None, not {deadline!r}")
         return deadline
 
     def send(self, request: httpx.Request, deadline: float | None | Unset = UNSET) -> httpx.Response:
