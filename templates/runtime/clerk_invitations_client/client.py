@@ -60,7 +60,7 @@ def path_segment(value: object, name: str) -> str:
 
 
 def _non_negative(_instance: object, attribute: Any, value: float) -> None:
-    if value < 0:
+    if not (isinstance(value, int | float) and value >= 0):  # NaN isn't
         raise InvalidArgumentError(f"{attribute.name.lstrip('_')} must be >= 0, not {value!r}")
 
 
