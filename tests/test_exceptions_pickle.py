@@ -50,7 +50,8 @@ def raise_in(call: Caller, server: ScriptedServer, scenario: str) -> errors.Cler
     reply, settings, invitation_id = SCENARIOS[scenario]
     if reply is not None:
         server.script(reply)
-    closed = settings.pop("closed", False) if (settings := dict(settings)) else False
+    settings = dict(settings)
+    closed = settings.pop("closed", False)
     base_url = server.url if reply is not None else f"http://127.0.0.1:{free_port()}"
     client = AuthenticatedClient(base_url=base_url, token=TEST_SECRET_KEY, max_retries=0, **settings)
     if closed:
