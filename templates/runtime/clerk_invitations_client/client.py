@@ -159,6 +159,8 @@ class RetryPolicy:
 
 # The current thread's call: `ends_at`, the time.monotonic() by which it must end (None: no deadline).
 _call = threading.local()
+# Held while an httpx client is built: concurrent first calls build one, not one each.
+_BUILDING_HTTPX_CLIENT = threading.Lock()
 
 
 def _within_deadline(timeout: float | None, expired: str) -> float | None:
@@ -365,8 +367,6 @@ class Client:
     retry_backoff: float = field(default=0.5, kw_only=True, validator=_non_negative)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
-    # Concurrent first calls build one httpx client, not one each.
-    _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False, eq=False)
 
     def with_headers(self, headers: dict[str, str]) -> Self:
         """Get a new client matching this one with additional headers"""
@@ -540,7 +540,7 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            with self._lock:
+            with _BUILDING_HTTPX_CLIENT:
                 if self._client is None:
                     import httpx  # noqa: PLC0415 - see the module's docstring
 
@@ -569,7 +569,7 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            with self._lock:
+            with _BUILDING_HTTPX_CLIENT:
                 if self._async_client is None:
                     import httpx  # noqa: PLC0415 - see the module's docstring
 
