@@ -1,4 +1,21 @@
-"""The exceptions this package raises. Catch ClerkInvitationsError to catch them all."""
+"""The exceptions this package raises. Catch ClerkInvitationsError to catch them all.
+
+    ClerkInvitationsError
+        InvalidArgumentError        an argument refused before sending (also a ValueError)
+        ClientClosedError           the client was closed before or during the call (also a RuntimeError)
+        APIConnectionError          no response, after any retries
+            APITimeoutError         a timeout, or the call's deadline passed
+        APIResponseError            a response, but not the operation's success response
+            ClerkAPIError           a documented error response, as the subclass for its status:
+                BadRequestError (400), AuthenticationError (401), PermissionDeniedError (403),
+                NotFoundError (404), UnprocessableEntityError (422), RateLimitError (429)
+            UnexpectedResponse      a body that can't be read or doesn't match the spec
+                UnexpectedStatus    a status the operation doesn't document
+                ResponseTooLargeError   a body over the client's max_response_bytes
+
+Every one survives pickle (e.g. from a ProcessPoolExecutor's worker) with its attributes, and none holds
+the request or its headers. Messages are cut at MAX_MESSAGE_LENGTH characters; the attributes keep the details.
+"""
 
 from __future__ import annotations
 
@@ -11,18 +28,41 @@ from typing import Any, ClassVar, NoReturn, TypeVar
 
 from .models.clerk_error import ClerkError
 from .models.clerk_errors import ClerkErrors
-from .types import OpenStrEnum, Response
+from .types import MAX_JSON_DEPTH, OpenStrEnum, Response
 
 _EXCERPT_LENGTH = 200
+_ERRORS_SHOWN = 20
+MAX_MESSAGE_LENGTH = 2000
+"""The most characters of an exception's message; longer ones are cut, saying so."""
 T = TypeVar("T")
 
 
 class ClerkInvitationsError(Exception):
     """Base class of every exception raised by this package."""
 
+    def __init__(self, message: str) -> None:
+        if len(message) > MAX_MESSAGE_LENGTH:
+            cut = f"... ({len(message):,} characters; the exception's attributes have the details)"
+            message = message[:MAX_MESSAGE_LENGTH] + cut
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own would call the class with `args`, which not every subclass's __init__ takes.
+        return _unpickled, (type(self), self.args, self.__dict__)
+
+
+def _unpickled(cls: type[ClerkInvitationsError], args: tuple[Any, ...], state: dict[str, Any]) -> ClerkInvitationsError:
+    error = cls.__new__(cls, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class InvalidArgumentError(ClerkInvitationsError, ValueError):
     """An argument was refused before any request was sent."""
+
+
+class ClientClosedError(ClerkInvitationsError, RuntimeError):
+    """The client was closed (its `with` block ended) before or during the call."""
 
 
 class APIConnectionError(ClerkInvitationsError):
@@ -30,7 +70,7 @@ class APIConnectionError(ClerkInvitationsError):
 
 
 class APITimeoutError(APIConnectionError):
-    """The request timed out (after any retries)."""
+    """The request timed out (after any retries), or the call's deadline passed."""
 
 
 class APIResponseError(ClerkInvitationsError):
@@ -62,7 +102,10 @@ class ClerkAPIError(APIResponseError):
     def __init__(self, response: Response[Any], body: ClerkErrors) -> None:
         self.errors: list[ClerkError] = body.errors
         self.clerk_trace_id: str | None = body.clerk_trace_id or None
-        details = "; ".join(f"{error.code}: {error.long_message}" for error in self.errors) or "no error details"
+        details = "; ".join(f"{error.code}: {error.long_message}" for error in self.errors[:_ERRORS_SHOWN])
+        if len(self.errors) > _ERRORS_SHOWN:
+            details += f"; and {len(self.errors) - _ERRORS_SHOWN:,} more"
+        details = details or "no error details"
         trace = f" (clerk_trace_id {self.clerk_trace_id})" if self.clerk_trace_id else ""
         super().__init__(f"HTTP {response.status_code}: {details}{trace}", response)
 
@@ -127,6 +170,18 @@ class UnexpectedStatus(UnexpectedResponse):
     """The status code is not one the operation documents (e.g. 500, 502 or 520)."""
 
 
+class ResponseTooLargeError(UnexpectedResponse):
+    """The body is larger than the client's max_response_bytes (after decompression); it was not kept.
+
+    Attributes:
+        limit: The client's max_response_bytes.
+    """
+
+    def __init__(self, message: str, response: Response[Any], limit: int) -> None:
+        super().__init__(message, response)
+        self.limit = limit
+
+
 _ERRORS_BY_STATUS: dict[int, type[ClerkAPIError]] = {
     error.status: error for error in ClerkAPIError.__subclasses__() if error.status is not None
 }
@@ -175,13 +230,16 @@ def parse_retry_after(value: str | None) -> float | None:
 def argument_errors() -> Iterator[None]:
     """Turn a failure to build the request from the call's arguments into InvalidArgumentError.
 
-    What passes the checks below but still can't be sent, e.g. text with a lone surrogate, which UTF-8 can't encode.
+    What passes the generated checks but still can't be sent: text with a lone surrogate, which UTF-8 can't
+    encode, a URL httpx refuses (an id of tens of KB), a value nested too deep.
     """
+    import httpx  # noqa: PLC0415 - not imported with the package: see client.py
+
     try:
         yield
     except InvalidArgumentError:
         raise
-    except (AttributeError, TypeError, ValueError) as error:
+    except (AttributeError, TypeError, ValueError, RecursionError, httpx.InvalidURL) as error:
         raise InvalidArgumentError(f"an argument can't be sent: {type(error).__name__}: {error}") from error
 
 
@@ -203,8 +261,9 @@ def transport_errors() -> Iterator[None]:
 # wrong argument is refused before anything is sent, with an InvalidArgumentError naming the argument
 # and the rule it breaks. `name` is the argument as the caller wrote it, e.g. `body[3].expires_in_days`.
 
-# Deeper JSON is refused: the standard library's encoder (httpx's) would fail near 1,000 levels anyway.
-MAX_JSON_DEPTH = 512
+MAX_ARGUMENT_DEPTH = MAX_JSON_DEPTH - 3
+"""The most levels a JSON argument (metadata) may nest: echoed back inside a page (the page object, its `data`,
+the invitation), it must still be readable in a response body, which may nest MAX_JSON_DEPTH levels."""
 
 
 def _shown(value: object) -> str:
@@ -304,8 +363,8 @@ def check_json(value: object, name: str) -> None:
     while pending:
         item, where, depth = pending.pop()
         if isinstance(item, dict | list | tuple):
-            if depth > MAX_JSON_DEPTH:
-                raise InvalidArgumentError(f"{name} must nest at most {MAX_JSON_DEPTH} levels deep (JSON)")
+            if depth > MAX_ARGUMENT_DEPTH:
+                raise InvalidArgumentError(f"{name} must nest at most {MAX_ARGUMENT_DEPTH} levels deep (JSON)")
             entries = item.items() if isinstance(item, dict) else enumerate(item)
             for key, inner in entries:
                 if isinstance(item, dict) and not isinstance(key, str):
@@ -325,10 +384,12 @@ __all__ = [
     "BadRequestError",
     "ClerkAPIError",
     "ClerkInvitationsError",
+    "ClientClosedError",
     "InvalidArgumentError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "UnexpectedResponse",
     "UnexpectedStatus",
     "UnprocessableEntityError",

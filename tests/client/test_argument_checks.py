@@ -206,13 +206,13 @@ def refused_arguments() -> dict[str, tuple[ModuleType, dict[str, Any], str]]:
         ),
         "create-metadata-too-deep": (
             create_invitation,
-            {"body": create(public_metadata=metadata(nested(errors.MAX_JSON_DEPTH + 1)))},
-            "body.public_metadata must nest at most 512 levels deep (JSON)",
+            {"body": create(public_metadata=metadata(nested(errors.MAX_ARGUMENT_DEPTH + 1)))},
+            "body.public_metadata must nest at most 125 levels deep (JSON)",
         ),
         "create-metadata-10000-deep": (
             create_invitation,
             {"body": create(public_metadata=metadata(nested(10_000)))},
-            "body.public_metadata must nest at most 512 levels deep (JSON)",
+            "body.public_metadata must nest at most 125 levels deep (JSON)",
         ),
     }
 
@@ -279,9 +279,9 @@ def accepted_arguments() -> dict[str, tuple[ModuleType, dict[str, Any]]]:
             create_invitation,
             {"body": create(expires_in_days=1, public_metadata=metadata({"tags": ["a", 1, 2.5, True, None]}))},
         ),
-        "create-metadata-512-deep": (
+        "create-metadata-125-deep": (
             create_invitation,
-            {"body": create(public_metadata=metadata(nested(errors.MAX_JSON_DEPTH)))},
+            {"body": create(public_metadata=metadata(nested(errors.MAX_ARGUMENT_DEPTH)))},
         ),
     }
 

@@ -18,17 +18,10 @@ from clerk_invitations_client.client import API_VERSION, DEFAULT_CONNECT_TIMEOUT
 from clerk_invitations_client.models import CreateInvitationRequest
 
 from tests.support.calls import TEST_SECRET_KEY, Caller
+from tests.support.key_checks import assert_no_key
 from tests.support.paths import ROOT
 from tests.support.prism import free_port
 from tests.support.scripted_server import Reply, ScriptedServer, json_reply
-
-
-def assert_no_key(text: str) -> None:
-    # Booleans first: pytest would print both sides of an `in` comparison, the key among them.
-    leaked = TEST_SECRET_KEY in text
-    partly_leaked = TEST_SECRET_KEY[8:24] in text
-    assert not leaked, "the secret key leaked"
-    assert not partly_leaked, "part of the secret key leaked"
 
 
 def test_key_stays_out_of_repr_str_logs_and_errors(

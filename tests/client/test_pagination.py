@@ -443,3 +443,16 @@ def test_an_error_mid_scan_raises_after_what_was_yielded(
 
     assert ids(yielded) == ["inv_0", "inv_1"]
     assert set(offsets(server)[1:]) == {"2"}
+
+
+def test_the_deadline_bounds_each_page_of_a_scan(
+    lister: Lister, server: ScriptedServer, server_client: AuthenticatedClient, invitation_json: dict[str, Any]
+) -> None:
+    server.script(page_reply(0, 2, 5, invitation_json), Reply(hang=True))
+    yielded: list[Invitation] = []
+
+    with pytest.raises(errors.APITimeoutError, match=r"deadline of 0\.5 s passed"):
+        lister.all(into=yielded, client=server_client, page_size=2, deadline=0.5)
+
+    assert ids(yielded) == ["inv_0", "inv_1"]
+    assert offsets(server) == ["0", "2"]

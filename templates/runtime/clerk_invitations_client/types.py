@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, MutableMapping
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, Literal, Protocol, Self, TypeVar
@@ -17,6 +18,10 @@ class Unset:
         return False
 
     def __repr__(self) -> str:
+        return "UNSET"
+
+    def __reduce__(self) -> str:
+        # The one UNSET, after pickle or copy too: models compare their fields to it with `is`.
         return "UNSET"
 
 
@@ -128,8 +133,9 @@ def set_json_decoder(loads: Callable[[bytes], Any] | None) -> None:
     """Decode every response body of this process with `loads` from now on, e.g. `json.loads` or `orjson.loads`.
 
     `None` restores the default, chosen at the next body decoded: orjson if the `orjson` extra is
-    installed, else json.loads. A decoder must raise on a body that isn't JSON: the endpoint then
-    raises errors.UnexpectedResponse, as for any unreadable body.
+    installed, else json.loads. A decoder must raise on a body that isn't JSON (the endpoint then
+    raises errors.UnexpectedResponse, as for any unreadable body), and return plain dicts, lists,
+    strings, numbers, booleans and None, as those two do.
     """
     global _json_loads
     _json_loads = loads
@@ -156,9 +162,45 @@ def json_decoder() -> Callable[[bytes], Any]:
     return _json_loads
 
 
+MAX_JSON_DEPTH = 128
+"""The most levels of arrays and objects a response body may nest; a deeper body is refused, whichever the decoder.
+
+Far more than Clerk's objects use, and far fewer than would make a model fail to print or pickle: the
+standard library's decoder stops near 1,000 levels, less from a deep call stack, orjson's at 1,024.
+"""
+_TOO_DEEP = f"JSON nested more than {MAX_JSON_DEPTH} levels deep"
+
+
 def json_loads(content: bytes) -> Any:
-    """A response body's JSON, decoded by json_decoder()."""
-    return (_json_loads or json_decoder())(content)
+    """A response body's JSON, decoded by json_decoder(); ValueError if it nests deeper than MAX_JSON_DEPTH."""
+    try:
+        decoded = (_json_loads or json_decoder())(content)
+    except RecursionError:  # the standard library's decoder, at its own limit
+        raise ValueError(_TOO_DEEP) from None
+    except ValueError as error:
+        if "depth limit exceeded" in str(error):  # orjson's, at its own limit
+            raise ValueError(_TOO_DEEP) from None
+        raise
+    # A body nested N levels deep has at least 2 * N bytes.
+    if len(content) > 2 * MAX_JSON_DEPTH:
+        _refuse_too_deep(decoded)
+    return decoded
+
+
+def _refuse_too_deep(decoded: Any) -> None:
+    """Raise ValueError if `decoded` nests arrays and objects more than MAX_JSON_DEPTH levels deep.
+
+    Level by level, without a Python loop over the values: gc.get_referents lists the items of every
+    list and dict of a level at once, and nothing for strings, numbers, booleans and None.
+    """
+    level = [decoded]
+    for _ in range(MAX_JSON_DEPTH):
+        level = gc.get_referents(*level)
+        if not level:
+            return
+    # `level` holds what sits one level deeper than allowed: a list or dict there is too deep.
+    if any(isinstance(item, dict | list) for item in level):
+        raise ValueError(_TOO_DEEP)
 
 
 def build_response(response: httpx.Response, parse: Callable[[httpx.Response], T | None]) -> Response[T]:
@@ -269,6 +311,7 @@ async def iterate_pages_async(
 
 
 __all__ = [
+    "MAX_JSON_DEPTH",
     "UNSET",
     "File",
     "FileTypes",

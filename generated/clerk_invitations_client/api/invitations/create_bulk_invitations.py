@@ -9,7 +9,7 @@ from ...models.bulk_invitation_request_public_metadata_type_0 import BulkInvitat
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
 from ...models.template_slug import TemplateSlug
-from ...types import Response, Unset, build_response, json_loads
+from ...types import UNSET, Response, Unset, build_response, json_loads
 
 if TYPE_CHECKING:
     import httpx
@@ -106,6 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[BulkInvitationRequest],
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | list[Invitation]]:
     """Create up to ten invitations at once
 
@@ -115,10 +116,17 @@ def sync_detailed(
 
     Args:
         body (list[BulkInvitationRequest]):
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
@@ -131,7 +139,7 @@ def sync_detailed(
             )
         )
     with errors.transport_errors():
-        response = client.send(request)
+        response = client.send(request, deadline)
 
     return build_response(response, _parse_response)
 
@@ -140,6 +148,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: list[BulkInvitationRequest],
+    deadline: float | None | Unset = UNSET,
 ) -> list[Invitation]:
     """Create up to ten invitations at once
 
@@ -149,13 +158,19 @@ def sync(
 
     Args:
         body (list[BulkInvitationRequest]):
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         list[Invitation]
@@ -164,6 +179,7 @@ def sync(
     response = sync_detailed(
         client=client,
         body=body,
+        deadline=deadline,
     )
     return errors.success_of(response, list)
 
@@ -172,6 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[BulkInvitationRequest],
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | list[Invitation]]:
     """Create up to ten invitations at once
 
@@ -181,10 +198,17 @@ async def asyncio_detailed(
 
     Args:
         body (list[BulkInvitationRequest]):
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
@@ -197,7 +221,7 @@ async def asyncio_detailed(
             )
         )
     with errors.transport_errors():
-        response = await client.send_async(request)
+        response = await client.send_async(request, deadline)
 
     return build_response(response, _parse_response)
 
@@ -206,6 +230,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: list[BulkInvitationRequest],
+    deadline: float | None | Unset = UNSET,
 ) -> list[Invitation]:
     """Create up to ten invitations at once
 
@@ -215,13 +240,19 @@ async def asyncio(
 
     Args:
         body (list[BulkInvitationRequest]):
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         list[Invitation]
@@ -230,5 +261,6 @@ async def asyncio(
     response = await asyncio_detailed(
         client=client,
         body=body,
+        deadline=deadline,
     )
     return errors.success_of(response, list)

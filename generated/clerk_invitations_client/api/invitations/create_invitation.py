@@ -9,7 +9,7 @@ from ...models.create_invitation_request import CreateInvitationRequest
 from ...models.create_invitation_request_public_metadata import CreateInvitationRequestPublicMetadata
 from ...models.invitation import Invitation
 from ...models.template_slug import TemplateSlug
-from ...types import Response, Unset, build_response, json_loads
+from ...types import UNSET, Response, Unset, build_response, json_loads
 
 if TYPE_CHECKING:
     import httpx
@@ -95,6 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateInvitationRequest,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | Invitation]:
     """Create an invitation
 
@@ -105,10 +106,17 @@ def sync_detailed(
 
     Args:
         body (CreateInvitationRequest): What to invite, and how.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         Response[ClerkErrors | Invitation]: any completed exchange, whatever its status.
@@ -121,7 +129,7 @@ def sync_detailed(
             )
         )
     with errors.transport_errors():
-        response = client.send(request)
+        response = client.send(request, deadline)
 
     return build_response(response, _parse_response)
 
@@ -130,6 +138,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CreateInvitationRequest,
+    deadline: float | None | Unset = UNSET,
 ) -> Invitation:
     """Create an invitation
 
@@ -140,13 +149,19 @@ def sync(
 
     Args:
         body (CreateInvitationRequest): What to invite, and how.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         Invitation
@@ -155,6 +170,7 @@ def sync(
     response = sync_detailed(
         client=client,
         body=body,
+        deadline=deadline,
     )
     return errors.success_of(response, Invitation)
 
@@ -163,6 +179,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateInvitationRequest,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | Invitation]:
     """Create an invitation
 
@@ -173,10 +190,17 @@ async def asyncio_detailed(
 
     Args:
         body (CreateInvitationRequest): What to invite, and how.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         Response[ClerkErrors | Invitation]: any completed exchange, whatever its status.
@@ -189,7 +213,7 @@ async def asyncio_detailed(
             )
         )
     with errors.transport_errors():
-        response = await client.send_async(request)
+        response = await client.send_async(request, deadline)
 
     return build_response(response, _parse_response)
 
@@ -198,6 +222,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CreateInvitationRequest,
+    deadline: float | None | Unset = UNSET,
 ) -> Invitation:
     """Create an invitation
 
@@ -208,13 +233,19 @@ async def asyncio(
 
     Args:
         body (CreateInvitationRequest): What to invite, and how.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         Invitation
@@ -223,5 +254,6 @@ async def asyncio(
     response = await asyncio_detailed(
         client=client,
         body=body,
+        deadline=deadline,
     )
     return errors.success_of(response, Invitation)

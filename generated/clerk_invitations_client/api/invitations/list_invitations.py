@@ -115,6 +115,7 @@ def sync_detailed(
     order_by: str | Unset = "-created_at",
     limit: int | Unset = 10,
     offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | list[Invitation]]:
     """List invitations
 
@@ -131,10 +132,17 @@ def sync_detailed(
         limit (int | Unset): How many invitations to return at most. Default: 10.
         offset (int | Unset): How many invitations to skip before the page starts; use with
             `limit` to page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
@@ -151,7 +159,7 @@ def sync_detailed(
             )
         )
     with errors.transport_errors():
-        response = client.send(request)
+        response = client.send(request, deadline)
 
     return build_response(response, _parse_response)
 
@@ -164,6 +172,7 @@ def sync(
     order_by: str | Unset = "-created_at",
     limit: int | Unset = 10,
     offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
 ) -> list[Invitation]:
     """List invitations
 
@@ -180,13 +189,19 @@ def sync(
         limit (int | Unset): How many invitations to return at most. Default: 10.
         offset (int | Unset): How many invitations to skip before the page starts; use with
             `limit` to page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         list[Invitation]
@@ -199,6 +214,7 @@ def sync(
         order_by=order_by,
         limit=limit,
         offset=offset,
+        deadline=deadline,
     )
     return errors.success_of(response, list)
 
@@ -211,6 +227,7 @@ async def asyncio_detailed(
     order_by: str | Unset = "-created_at",
     limit: int | Unset = 10,
     offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | list[Invitation]]:
     """List invitations
 
@@ -227,10 +244,17 @@ async def asyncio_detailed(
         limit (int | Unset): How many invitations to return at most. Default: 10.
         offset (int | Unset): How many invitations to skip before the page starts; use with
             `limit` to page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
@@ -247,7 +271,7 @@ async def asyncio_detailed(
             )
         )
     with errors.transport_errors():
-        response = await client.send_async(request)
+        response = await client.send_async(request, deadline)
 
     return build_response(response, _parse_response)
 
@@ -260,6 +284,7 @@ async def asyncio(
     order_by: str | Unset = "-created_at",
     limit: int | Unset = 10,
     offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
 ) -> list[Invitation]:
     """List invitations
 
@@ -276,13 +301,19 @@ async def asyncio(
         limit (int | Unset): How many invitations to return at most. Default: 10.
         offset (int | Unset): How many invitations to skip before the page starts; use with
             `limit` to page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         list[Invitation]
@@ -295,6 +326,7 @@ async def asyncio(
         order_by=order_by,
         limit=limit,
         offset=offset,
+        deadline=deadline,
     )
     return errors.success_of(response, list)
 
@@ -348,6 +380,7 @@ def sync_page(
     order_by: str | Unset = "-created_at",
     limit: int = 500,
     offset: int = 0,
+    deadline: float | None | Unset = UNSET,
 ) -> Page[Invitation]:
     """List invitations: one page, with the total count
 
@@ -363,12 +396,17 @@ def sync_page(
             '-created_at'.
         limit (int): How many items to fetch, 1 to 500. Default: 500.
         offset (int): How many items to skip. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -384,7 +422,7 @@ def sync_page(
         offset=offset,
     )
     with errors.transport_errors():
-        response = client.send(request)
+        response = client.send(request, deadline)
     return _page_of(response, limit, offset)
 
 
@@ -396,6 +434,7 @@ async def asyncio_page(
     order_by: str | Unset = "-created_at",
     limit: int = 500,
     offset: int = 0,
+    deadline: float | None | Unset = UNSET,
 ) -> Page[Invitation]:
     """List invitations: one page, with the total count
 
@@ -411,12 +450,17 @@ async def asyncio_page(
             '-created_at'.
         limit (int): How many items to fetch, 1 to 500. Default: 500.
         offset (int): How many items to skip. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -432,7 +476,7 @@ async def asyncio_page(
         offset=offset,
     )
     with errors.transport_errors():
-        response = await client.send_async(request)
+        response = await client.send_async(request, deadline)
     return _page_of(response, limit, offset)
 
 
@@ -444,6 +488,7 @@ def sync_all(
     order_by: str | Unset = "-created_at",
     page_size: int = 500,
     max_items: int | None = None,
+    deadline: float | None | Unset = UNSET,
 ) -> Iterator[Invitation]:
     """List invitations: every item, page after page
 
@@ -463,12 +508,17 @@ def sync_all(
         page_size (int): How many items each page fetches, 1 to 500. Default: 500.
         max_items (int | None): Yield at most this many items, fetching no page beyond them. Default:
             None, every item.
+        deadline (float | None | Unset): The most seconds each page's call may take, retries included;
+            by default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -487,6 +537,7 @@ def sync_all(
             order_by=order_by,
             limit=limit,
             offset=offset,
+            deadline=deadline,
         ),
         scan,
     )
@@ -500,6 +551,7 @@ def asyncio_all(
     order_by: str | Unset = "-created_at",
     page_size: int = 500,
     max_items: int | None = None,
+    deadline: float | None | Unset = UNSET,
 ) -> AsyncIterator[Invitation]:
     """List invitations: every item, page after page
 
@@ -519,12 +571,17 @@ def asyncio_all(
         page_size (int): How many items each page fetches, 1 to 500. Default: 500.
         max_items (int | None): Yield at most this many items, fetching no page beyond them. Default:
             None, every item.
+        deadline (float | None | Unset): The most seconds each page's call may take, retries included;
+            by default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
 
     Returns:
@@ -543,6 +600,7 @@ def asyncio_all(
             order_by=order_by,
             limit=limit,
             offset=offset,
+            deadline=deadline,
         ),
         scan,
     )

@@ -6,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client, path_segment
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
-from ...types import Response, build_response, json_loads
+from ...types import UNSET, Response, Unset, build_response, json_loads
 
 if TYPE_CHECKING:
     import httpx
@@ -66,6 +66,7 @@ def sync_detailed(
     invitation_id: str,
     *,
     client: AuthenticatedClient | Client,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | Invitation]:
     """Revoke an invitation
 
@@ -74,10 +75,17 @@ def sync_detailed(
 
     Args:
         invitation_id (str): The id of the invitation to revoke (`inv_...`).
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         Response[ClerkErrors | Invitation]: any completed exchange, whatever its status.
@@ -90,7 +98,7 @@ def sync_detailed(
             )
         )
     with errors.transport_errors():
-        response = client.send(request)
+        response = client.send(request, deadline)
 
     return build_response(response, _parse_response)
 
@@ -99,6 +107,7 @@ def sync(
     invitation_id: str,
     *,
     client: AuthenticatedClient | Client,
+    deadline: float | None | Unset = UNSET,
 ) -> Invitation:
     """Revoke an invitation
 
@@ -107,13 +116,19 @@ def sync(
 
     Args:
         invitation_id (str): The id of the invitation to revoke (`inv_...`).
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 404, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         Invitation
@@ -122,6 +137,7 @@ def sync(
     response = sync_detailed(
         invitation_id=invitation_id,
         client=client,
+        deadline=deadline,
     )
     return errors.success_of(response, Invitation)
 
@@ -130,6 +146,7 @@ async def asyncio_detailed(
     invitation_id: str,
     *,
     client: AuthenticatedClient | Client,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | Invitation]:
     """Revoke an invitation
 
@@ -138,10 +155,17 @@ async def asyncio_detailed(
 
     Args:
         invitation_id (str): The id of the invitation to revoke (`inv_...`).
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         Response[ClerkErrors | Invitation]: any completed exchange, whatever its status.
@@ -154,7 +178,7 @@ async def asyncio_detailed(
             )
         )
     with errors.transport_errors():
-        response = await client.send_async(request)
+        response = await client.send_async(request, deadline)
 
     return build_response(response, _parse_response)
 
@@ -163,6 +187,7 @@ async def asyncio(
     invitation_id: str,
     *,
     client: AuthenticatedClient | Client,
+    deadline: float | None | Unset = UNSET,
 ) -> Invitation:
     """Revoke an invitation
 
@@ -171,13 +196,19 @@ async def asyncio(
 
     Args:
         invitation_id (str): The id of the invitation to revoke (`inv_...`).
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
 
     Raises:
         errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 404, 429), as its
             subclass for the status, e.g. errors.NotFoundError for 404.
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec.
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
         errors.InvalidArgumentError: An argument was refused before sending.
+
 
     Returns:
         Invitation
@@ -186,5 +217,6 @@ async def asyncio(
     response = await asyncio_detailed(
         invitation_id=invitation_id,
         client=client,
+        deadline=deadline,
     )
     return errors.success_of(response, Invitation)
