@@ -145,7 +145,7 @@ def test_negative_retry_settings_are_refused(setting: str) -> None:
 
 
 def wrong_arguments() -> dict[str, tuple[ModuleType, dict[str, Any]]]:
-    """Arguments that pass the spec's checks (tests/test_argument_checks.py) but can't be encoded."""
+    """Arguments that pass the spec's checks (tests/client/test_argument_checks.py) but can't be encoded."""
     return {
         "surrogate-in-query": (list_invitations, {"query": "\ud800"}),
         "surrogate-in-body": (
