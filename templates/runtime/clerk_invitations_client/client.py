@@ -44,6 +44,8 @@ DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 """The largest response body accepted, after decompression, unless the client says otherwise."""
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+_RETRIED_STATUSES = frozenset({429, 502, 503, 504})
+"""The statuses RetryPolicy may retry: a response with any other is returned without asking it."""
 _MAX_BACKOFF_S = 8.0
 _INFLATE_STEP = 64 * 1024
 """The most bytes decompressed at once: zlib's output buffer is held twice while it is being filled."""
@@ -141,7 +143,7 @@ class RetryPolicy:
             retry = not_sent or idempotent
         else:
             status = outcome.status_code
-            retry = status == 429 or (idempotent and status in {502, 503, 504})
+            retry = status in _RETRIED_STATUSES and (status == 429 or idempotent)
             if status in {429, 503}:
                 retry_after = parse_retry_after(outcome.headers.get("retry-after"))
         if not retry:
@@ -423,6 +425,14 @@ class Client:
     def _retry_policy(self) -> RetryPolicy:
         return RetryPolicy(self.max_retries, self.max_retry_wait, self.retry_backoff)
 
+    def _retry_delay(
+        self, request: httpx.Request, attempt: int, waited: float, response: httpx.Response, ends_at: float | None
+    ) -> float | None:
+        """RetryPolicy.delay for `response`; None at once for a status it never retries (most responses)."""
+        if response.status_code not in _RETRIED_STATUSES:
+            return None
+        return self._retry_policy().delay(request, attempt, waited, response, ends_at)
+
     def _deadline_s(self, deadline: float | None | Unset) -> float | None:
         """The seconds a call may take: its own `deadline`, else the client's."""
         if isinstance(deadline, Unset):
@@ -453,7 +463,7 @@ class Client:
     def _send(self, httpx_client: httpx.Client, request: httpx.Request, ends_at: float | None) -> httpx.Response:
         import httpx  # noqa: PLC0415 - loaded already: the request was built
 
-        policy, timeouts = self._retry_policy(), request.extensions.get("timeout")
+        timeouts = request.extensions.get("timeout")
         attempt, waited = 0, 0.0
         while True:
             if ends_at is not None and timeouts:
@@ -463,7 +473,7 @@ class Client:
             try:
                 response = _sent(httpx_client, request)
                 try:
-                    delay = policy.delay(request, attempt, waited, response, ends_at)
+                    delay = self._retry_delay(request, attempt, waited, response, ends_at)
                     if delay is None:
                         reader = _BodyReader(response, self.max_response_bytes)
                         if not response.is_stream_consumed:
@@ -475,7 +485,7 @@ class Client:
             except httpx.TransportError as error:
                 if httpx_client.is_closed:
                     raise ClientClosedError("the client was closed during the call") from error
-                delay = policy.delay(request, attempt, waited, error, ends_at)
+                delay = self._retry_policy().delay(request, attempt, waited, error, ends_at)
                 if delay is None:
                     raise
             time.sleep(delay)
@@ -501,13 +511,12 @@ class Client:
     ) -> httpx.Response:
         import httpx  # noqa: PLC0415 - loaded already: the request was built
 
-        policy = self._retry_policy()
         attempt, waited = 0, 0.0
         while True:
             try:
                 response = await _sent_async(httpx_client, request)
                 try:
-                    delay = policy.delay(request, attempt, waited, response, ends_at)
+                    delay = self._retry_delay(request, attempt, waited, response, ends_at)
                     if delay is None:
                         reader = _BodyReader(response, self.max_response_bytes)
                         if not response.is_stream_consumed:
@@ -519,7 +528,7 @@ class Client:
             except httpx.TransportError as error:
                 if httpx_client.is_closed:
                     raise ClientClosedError("the client was closed during the call") from error
-                delay = policy.delay(request, attempt, waited, error, ends_at)
+                delay = self._retry_policy().delay(request, attempt, waited, error, ends_at)
                 if delay is None:
                     raise
             import anyio  # noqa: PLC0415 - loaded already, by httpcore's async backend
