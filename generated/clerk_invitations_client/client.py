@@ -238,7 +238,7 @@ def _bound_by_deadline(httpx_client: httpx.Client) -> httpx.Client:
     """`httpx_client`, with each of its connection pools bounding socket operations by the call's deadline.
 
     httpx has no public way to choose httpcore's network backend, so this sets the private attributes
-    that hold it (httpx 0.28, httpcore 1.0); tests/test_hostile_server.py fails if an upgrade moves them.
+    that hold it (httpx 0.28, httpcore 1.0); tests/client/test_hostile_server.py fails if an upgrade moves them.
     """
     import httpx  # noqa: PLC0415 - loaded already: the client was built
 
