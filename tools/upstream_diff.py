@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from tools.upstream_spec import HTTP_METHODS, OUR_SPEC, UPSTREAM_DIR, UPSTREAM_SPEC
+from tools.upstream_spec import OUR_SPEC, UPSTREAM_DIR, UPSTREAM_SPEC, operations
 
 DIFFERENCES = UPSTREAM_DIR / "differences.yml"
 CONSTRAINTS = ("format", "pattern", "minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "default")
@@ -186,16 +186,6 @@ class _Reader:
             )
         if "items" in schema:
             self._schema(schema["items"], base, f"{path}[]", "items", location, {})
-
-
-def operations(spec: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any], dict[str, Any]]]:
-    """{operationId: (METHOD, path, operation, path item)}."""
-    return {
-        operation["operationId"]: (method.upper(), path, operation, item)
-        for path, item in spec["paths"].items()
-        for method, operation in item.items()
-        if method in HTTP_METHODS
-    }
 
 
 def compare(clerk_spec: dict[str, Any], our_spec: dict[str, Any]) -> list[Difference]:

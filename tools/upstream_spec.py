@@ -23,13 +23,18 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 COMPONENTS_PREFIX = "#/components/"
 
 
-def operation_ids(spec: dict[str, Any]) -> set[str]:
+def operations(spec: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any], dict[str, Any]]]:
+    """{operationId: (METHOD, path, operation, path item)}."""
     return {
-        operation["operationId"]
-        for item in spec["paths"].values()
+        operation["operationId"]: (method.upper(), path, operation, item)
+        for path, item in spec["paths"].items()
         for method, operation in item.items()
         if method in HTTP_METHODS
     }
+
+
+def operation_ids(spec: dict[str, Any]) -> set[str]:
+    return set(operations(spec))
 
 
 def _references(node: Any) -> Iterator[tuple[str, str]]:

@@ -35,8 +35,8 @@ from clerk_invitations_client.models import (
 
 from tests.support.calls import TEST_SECRET_KEY
 from tests.support.prism import running_prism
-from tools.upstream_diff import Document, operations
-from tools.upstream_spec import OUR_SPEC, UPSTREAM_SPEC
+from tools.upstream_diff import Document
+from tools.upstream_spec import OUR_SPEC, UPSTREAM_SPEC, operations
 
 CLERK = yaml.safe_load(UPSTREAM_SPEC.read_text())
 OURS = yaml.safe_load(OUR_SPEC.read_text())
