@@ -20,7 +20,6 @@ from clerk_invitations_client.api.invitations import (
 from clerk_invitations_client.models import (
     BulkInvitationRequest,
     CreateInvitationRequest,
-    CreateInvitationRequestPublicMetadata,
     Invitation,
     InvitationStatus,
 )
@@ -41,7 +40,7 @@ def main() -> int:
             client=client,
             body=CreateInvitationRequest(
                 email_address="ada@example.com",
-                public_metadata=CreateInvitationRequestPublicMetadata.from_dict({"plan": "pro"}),
+                public_metadata={"plan": "pro"},
                 expires_in_days=7,
             ),
         )

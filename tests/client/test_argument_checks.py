@@ -24,9 +24,7 @@ from clerk_invitations_client.api.invitations import (
 )
 from clerk_invitations_client.models import (
     BulkInvitationRequest,
-    BulkInvitationRequestPublicMetadataType0,
     CreateInvitationRequest,
-    CreateInvitationRequestPublicMetadata,
     InvitationStatus,
     TemplateSlug,
 )
@@ -54,10 +52,6 @@ def bulk(count: int, **fields: Any) -> list[BulkInvitationRequest]:
 
 def create(**fields: Any) -> CreateInvitationRequest:
     return CreateInvitationRequest(**{"email_address": "ada@example.com", **fields})
-
-
-def metadata(value: dict[Any, Any]) -> CreateInvitationRequestPublicMetadata:
-    return CreateInvitationRequestPublicMetadata(value)
 
 
 def nested(depth: int) -> dict[str, Any]:
@@ -160,7 +154,7 @@ def refused_arguments() -> dict[str, tuple[ModuleType, dict[str, Any], str]]:
         ),
         "bulk-metadata-set": (
             create_bulk_invitations,
-            {"body": bulk(1, public_metadata=BulkInvitationRequestPublicMetadataType0({"tags": {"a"}}))},
+            {"body": bulk(1, public_metadata={"tags": {"a"}})},
             "body[0].public_metadata['tags'] must be a JSON value: dict, list, str, int, float, bool or None, not set",
         ),
         "create-dict-for-model": (
@@ -183,35 +177,35 @@ def refused_arguments() -> dict[str, tuple[ModuleType, dict[str, Any], str]]:
             {"body": create(ignore_existing=0)},
             "body.ignore_existing must be a bool (type: boolean), not int 0",
         ),
-        "create-metadata-dict": (
+        "create-metadata-list": (
             create_invitation,
-            {"body": create(public_metadata={"plan": "pro"})},
-            "body.public_metadata must be a CreateInvitationRequestPublicMetadata (type: object), not dict",
+            {"body": create(public_metadata=[("plan", "pro")])},
+            "body.public_metadata must be a dict (type: object), not list",
         ),
         "create-metadata-datetime": (
             create_invitation,
-            {"body": create(public_metadata=metadata({"at": [1, datetime.now(UTC)]}))},
+            {"body": create(public_metadata={"at": [1, datetime.now(UTC)]})},
             "body.public_metadata['at'][1] must be a JSON value: dict, list, str, int, float, bool or None, "
             "not datetime",
         ),
         "create-metadata-int-key": (
             create_invitation,
-            {"body": create(public_metadata=metadata({"seats": {3: "three"}}))},
+            {"body": create(public_metadata={"seats": {3: "three"}})},
             "each key of body.public_metadata['seats'] must be a str (JSON), not int 3",
         ),
         "create-metadata-nan": (
             create_invitation,
-            {"body": create(public_metadata=metadata({"score": float("nan")}))},
+            {"body": create(public_metadata={"score": float("nan")})},
             "body.public_metadata['score'] must be a finite number (type: number), not float nan",
         ),
         "create-metadata-too-deep": (
             create_invitation,
-            {"body": create(public_metadata=metadata(nested(errors.MAX_ARGUMENT_DEPTH + 1)))},
+            {"body": create(public_metadata=nested(errors.MAX_ARGUMENT_DEPTH + 1))},
             "body.public_metadata must nest at most 125 levels deep (JSON)",
         ),
         "create-metadata-10000-deep": (
             create_invitation,
-            {"body": create(public_metadata=metadata(nested(10_000)))},
+            {"body": create(public_metadata=nested(10_000))},
             "body.public_metadata must nest at most 125 levels deep (JSON)",
         ),
     }
@@ -277,11 +271,11 @@ def accepted_arguments() -> dict[str, tuple[ModuleType, dict[str, Any]]]:
         ),
         "create-expires-1": (
             create_invitation,
-            {"body": create(expires_in_days=1, public_metadata=metadata({"tags": ["a", 1, 2.5, True, None]}))},
+            {"body": create(expires_in_days=1, public_metadata={"tags": ["a", 1, 2.5, True, None]})},
         ),
         "create-metadata-125-deep": (
             create_invitation,
-            {"body": create(public_metadata=metadata(nested(errors.MAX_ARGUMENT_DEPTH)))},
+            {"body": create(public_metadata=nested(errors.MAX_ARGUMENT_DEPTH))},
         ),
     }
 

@@ -19,13 +19,10 @@ from clerk_invitations_client.api.invitations import (
 )
 from clerk_invitations_client.models import (
     BulkInvitationRequest,
-    BulkInvitationRequestPublicMetadataType0,
     ClerkErrors,
     CreateInvitationRequest,
-    CreateInvitationRequestPublicMetadata,
     Invitation,
     InvitationObject,
-    InvitationPublicMetadata,
     InvitationStatus,
     TemplateSlug,
 )
@@ -48,7 +45,7 @@ def assert_invitation(invitation: object) -> Invitation:
     assert invitation.object_ is InvitationObject.INVITATION
     assert isinstance(invitation.id, str) and invitation.id.startswith("inv_")
     assert isinstance(invitation.email_address, str) and "@" in invitation.email_address
-    assert isinstance(invitation.public_metadata, InvitationPublicMetadata)
+    assert type(invitation.public_metadata) is dict
     assert isinstance(invitation.status, InvitationStatus)
     assert isinstance(invitation.created_at, int) and len(str(invitation.created_at)) == 13
     assert isinstance(invitation.updated_at, int) and invitation.updated_at >= invitation.created_at
@@ -61,7 +58,7 @@ def assert_invitation(invitation: object) -> Invitation:
 def test_create_invitation(call: Caller, client: AuthenticatedClient) -> None:
     body = CreateInvitationRequest(
         email_address="ada@example.com",
-        public_metadata=CreateInvitationRequestPublicMetadata.from_dict({"plan": "pro", "seats": 3}),
+        public_metadata={"plan": "pro", "seats": 3},
         redirect_url="https://app.example.com/accept-invitation",
         notify=False,
         ignore_existing=True,
@@ -82,7 +79,7 @@ def test_create_bulk_invitations(call: Caller, client: AuthenticatedClient) -> N
         BulkInvitationRequest(email_address="ada@example.com"),
         BulkInvitationRequest(
             email_address="grace@example.com",
-            public_metadata=BulkInvitationRequestPublicMetadataType0.from_dict({"team": "compilers"}),
+            public_metadata={"team": "compilers"},
             redirect_url=None,
             notify=None,
             expires_in_days=365,

@@ -24,10 +24,8 @@ from clerk_invitations_client.api.invitations import (
 )
 from clerk_invitations_client.models import (
     BulkInvitationRequest,
-    BulkInvitationRequestPublicMetadataType0,
     ClerkErrors,
     CreateInvitationRequest,
-    CreateInvitationRequestPublicMetadata,
     Invitation,
     InvitationStatus,
     TemplateSlug,
@@ -51,21 +49,11 @@ EVERY_FIELD: dict[str, Any] = {
 CALLS: dict[str, tuple[ModuleType, dict[str, Any]]] = {
     "CreateInvitation": (
         create_invitation,
-        {
-            "body": CreateInvitationRequest(
-                public_metadata=CreateInvitationRequestPublicMetadata({"plan": "pro"}), **EVERY_FIELD
-            )
-        },
+        {"body": CreateInvitationRequest(public_metadata={"plan": "pro"}, **EVERY_FIELD)},
     ),
     "CreateBulkInvitations": (
         create_bulk_invitations,
-        {
-            "body": [
-                BulkInvitationRequest(
-                    public_metadata=BulkInvitationRequestPublicMetadataType0({"team": "compilers"}), **EVERY_FIELD
-                )
-            ]
-        },
+        {"body": [BulkInvitationRequest(public_metadata={"team": "compilers"}, **EVERY_FIELD)]},
     ),
     "ListInvitations": (
         list_invitations,

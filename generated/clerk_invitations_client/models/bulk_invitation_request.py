@@ -47,8 +47,8 @@ class BulkInvitationRequest:
         public_metadata: dict[str, Any] | None | Unset
         if isinstance(self.public_metadata, Unset):
             public_metadata = UNSET
-        elif isinstance(self.public_metadata, BulkInvitationRequestPublicMetadataType0):
-            public_metadata = self.public_metadata.to_dict()
+        elif isinstance(self.public_metadata, dict):
+            public_metadata = dict(self.public_metadata)
         else:
             public_metadata = self.public_metadata
 
@@ -112,7 +112,7 @@ class BulkInvitationRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                public_metadata_type_0 = BulkInvitationRequestPublicMetadataType0.from_dict(data)
+                public_metadata_type_0 = dict(data)
 
                 return public_metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

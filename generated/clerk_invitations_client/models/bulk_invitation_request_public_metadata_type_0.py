@@ -1,11 +1,8 @@
 from __future__ import annotations
 
-from ..types import FreeFormObject
+from typing import Any, TypeAlias
 
+BulkInvitationRequestPublicMetadataType0: TypeAlias = dict[str, Any]
+"""Metadata copied into the user's public metadata when they accept.
 
-class BulkInvitationRequestPublicMetadataType0(FreeFormObject):
-    """Metadata copied into the user's public metadata when they accept.
-
-    A free-form JSON object: a dict, with the methods of the other models."""
-
-    __slots__ = ()
+A free-form JSON object: a plain dict of JSON values."""

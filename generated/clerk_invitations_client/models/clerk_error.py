@@ -48,7 +48,7 @@ class ClerkError:
 
         meta: dict[str, Any] | Unset = UNSET
         if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
+            meta = dict(self.meta)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -71,7 +71,7 @@ class ClerkError:
         if isinstance(_meta, Unset):
             meta = UNSET
         else:
-            meta = ClerkErrorMeta.from_dict(_meta)
+            meta = dict(_meta)
 
         clerk_error = object.__new__(cls)
         clerk_error.message = src_dict["message"]

@@ -1,11 +1,8 @@
 from __future__ import annotations
 
-from ..types import FreeFormObject
+from typing import Any, TypeAlias
 
+ClerkErrorMeta: TypeAlias = dict[str, Any]
+"""Details of the error, such as `param_name` for a bad parameter.
 
-class ClerkErrorMeta(FreeFormObject):
-    """Details of the error, such as `param_name` for a bad parameter.
-
-    A free-form JSON object: a dict, with the methods of the other models."""
-
-    __slots__ = ()
+A free-form JSON object: a plain dict of JSON values."""

@@ -44,7 +44,7 @@ class ClerkErrors:
 
         meta: dict[str, Any] | Unset = UNSET
         if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
+            meta = dict(self.meta)
 
         clerk_trace_id = self.clerk_trace_id
 
@@ -76,7 +76,7 @@ class ClerkErrors:
         if isinstance(_meta, Unset):
             meta = UNSET
         else:
-            meta = ClerkErrorsMeta.from_dict(_meta)
+            meta = dict(_meta)
 
         clerk_errors = object.__new__(cls)
         clerk_errors.errors = errors

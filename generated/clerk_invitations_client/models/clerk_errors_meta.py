@@ -1,11 +1,8 @@
 from __future__ import annotations
 
-from ..types import FreeFormObject
+from typing import Any, TypeAlias
 
+ClerkErrorsMeta: TypeAlias = dict[str, Any]
+"""Details about the whole response.
 
-class ClerkErrorsMeta(FreeFormObject):
-    """Details about the whole response.
-
-    A free-form JSON object: a dict, with the methods of the other models."""
-
-    __slots__ = ()
+A free-form JSON object: a plain dict of JSON values."""

@@ -45,7 +45,7 @@ class CreateInvitationRequest:
 
         public_metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.public_metadata, Unset):
-            public_metadata = self.public_metadata.to_dict()
+            public_metadata = dict(self.public_metadata)
 
         redirect_url = self.redirect_url
 
@@ -100,7 +100,7 @@ class CreateInvitationRequest:
         if isinstance(_public_metadata, Unset):
             public_metadata = UNSET
         else:
-            public_metadata = CreateInvitationRequestPublicMetadata.from_dict(_public_metadata)
+            public_metadata = dict(_public_metadata)
 
         _template_slug = src_dict.get("template_slug", UNSET)
         template_slug: TemplateSlug | Unset

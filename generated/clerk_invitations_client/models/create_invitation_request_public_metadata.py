@@ -1,12 +1,9 @@
 from __future__ import annotations
 
-from ..types import FreeFormObject
+from typing import Any, TypeAlias
 
+CreateInvitationRequestPublicMetadata: TypeAlias = dict[str, Any]
+"""Metadata copied into the user's public metadata when they accept. Readable from the Frontend API, writable only
+from the Backend API.
 
-class CreateInvitationRequestPublicMetadata(FreeFormObject):
-    """Metadata copied into the user's public metadata when they accept. Readable from the Frontend API, writable only
-        from the Backend API.
-
-    A free-form JSON object: a dict, with the methods of the other models."""
-
-    __slots__ = ()
+A free-form JSON object: a plain dict of JSON values."""

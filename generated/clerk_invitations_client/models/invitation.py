@@ -72,7 +72,7 @@ class Invitation:
 
         email_address = self.email_address
 
-        public_metadata = self.public_metadata.to_dict()
+        public_metadata = dict(self.public_metadata)
 
         status = self.status.value
 
@@ -118,7 +118,7 @@ class Invitation:
         invitation.object_ = _INVITATION_OBJECT_BY_VALUE.get(src_dict["object"]) or InvitationObject(src_dict["object"])
         invitation.id = src_dict["id"]
         invitation.email_address = src_dict["email_address"]
-        invitation.public_metadata = InvitationPublicMetadata(src_dict["public_metadata"])
+        invitation.public_metadata = dict(src_dict["public_metadata"])
         invitation.status = _INVITATION_STATUS_BY_VALUE.get(src_dict["status"]) or InvitationStatus(src_dict["status"])
         invitation.created_at = src_dict["created_at"]
         invitation.updated_at = src_dict["updated_at"]

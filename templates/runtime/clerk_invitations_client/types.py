@@ -76,31 +76,6 @@ class OpenStrEnum(StrEnum):
         return self._value_ in type(self)._value2member_map_
 
 
-class FreeFormObject(dict[str, Any]):
-    """A JSON object of any keys, such as public_metadata: a dict, with the methods of the other models."""
-
-    __slots__ = ()
-
-    @property
-    def additional_properties(self) -> dict[str, Any]:
-        """The object's keys and values: the object itself."""
-        return self
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self)
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self)
-
-    @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        return cls(src_dict)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({dict.__repr__(self)})"
-
-
 T = TypeVar("T")
 
 
@@ -315,7 +290,6 @@ __all__ = [
     "UNSET",
     "File",
     "FileTypes",
-    "FreeFormObject",
     "Identified",
     "OpenStrEnum",
     "Page",

@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING, Any, cast
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bulk_invitation_request import BulkInvitationRequest
-from ...models.bulk_invitation_request_public_metadata_type_0 import BulkInvitationRequestPublicMetadataType0
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
 from ...models.template_slug import TemplateSlug
@@ -26,11 +25,7 @@ def _get_kwargs(
         errors.check_str(body_entry.email_address, f"body[{body_index}].email_address", email=True)
 
         if not isinstance(body_entry.public_metadata, Unset) and body_entry.public_metadata is not None:
-            errors.check_instance(
-                body_entry.public_metadata,
-                BulkInvitationRequestPublicMetadataType0,
-                f"body[{body_index}].public_metadata",
-            )
+            errors.check_instance(body_entry.public_metadata, dict, f"body[{body_index}].public_metadata")
             errors.check_json(body_entry.public_metadata, f"body[{body_index}].public_metadata")
 
         if not isinstance(body_entry.redirect_url, Unset) and body_entry.redirect_url is not None:

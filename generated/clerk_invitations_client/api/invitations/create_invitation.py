@@ -6,7 +6,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.clerk_errors import ClerkErrors
 from ...models.create_invitation_request import CreateInvitationRequest
-from ...models.create_invitation_request_public_metadata import CreateInvitationRequestPublicMetadata
 from ...models.invitation import Invitation
 from ...models.template_slug import TemplateSlug
 from ...types import UNSET, Response, Unset, build_response, json_loads
@@ -24,7 +23,7 @@ def _get_kwargs(
     errors.check_str(body.email_address, "body.email_address", email=True)
 
     if not isinstance(body.public_metadata, Unset):
-        errors.check_instance(body.public_metadata, CreateInvitationRequestPublicMetadata, "body.public_metadata")
+        errors.check_instance(body.public_metadata, dict, "body.public_metadata")
         errors.check_json(body.public_metadata, "body.public_metadata")
 
     if not isinstance(body.redirect_url, Unset):
