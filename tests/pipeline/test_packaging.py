@@ -1,4 +1,5 @@
-"""The two distributions as this venv has them: installed editable, from the repository's folders.
+"""The two distributions as this venv has them: installed editable, from the repository's folders, and what
+the client requires.
 
 `make dist-check` goes further: it builds both, installs the wheels into a clean venv and runs examples/ there.
 """
@@ -7,10 +8,11 @@ from __future__ import annotations
 
 import importlib
 import json
-from importlib.metadata import distribution
+from importlib.metadata import distribution, requires
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
 from tests.support.paths import ROOT
 
@@ -29,3 +31,14 @@ def test_each_distribution_is_installed_editable_from_its_folder(name: str, pack
     module_file = importlib.import_module(package).__file__
     assert module_file is not None
     assert Path(module_file).resolve().is_relative_to(ROOT / folder)
+
+
+def test_the_client_requires_httpx_attrs_and_sniffio_and_orjson_only_with_its_extra() -> None:
+    """sniffio is there for speed: httpcore imports it on every async request, and a failed import is never
+    remembered (tests/client/test_lazy_setup.py); anyio no longer brings it."""
+    requirements = [Requirement(line) for line in requires("clerk-invitations-client") or []]
+
+    always = {requirement.name for requirement in requirements if requirement.marker is None}
+    assert always == {"httpx", "attrs", "sniffio"}
+    with_extra = {str(requirement.marker): requirement.name for requirement in requirements if requirement.marker}
+    assert with_extra == {'extra == "orjson"': "orjson"}
