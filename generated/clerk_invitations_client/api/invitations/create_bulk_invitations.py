@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient, Client, build_request
 from ...models.bulk_invitation_request import BulkInvitationRequest
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
@@ -129,10 +129,11 @@ def sync_detailed(
     """
 
     with errors.argument_errors():
-        request = client.get_httpx_client().build_request(
+        request = build_request(
+            client.get_httpx_client(),
             **_get_kwargs(
                 body=body,
-            )
+            ),
         )
     with errors.transport_errors():
         response = client.send(request, deadline)
@@ -211,10 +212,11 @@ async def asyncio_detailed(
     """
 
     with errors.argument_errors():
-        request = client.get_async_httpx_client().build_request(
+        request = build_request(
+            client.get_async_httpx_client(),
             **_get_kwargs(
                 body=body,
-            )
+            ),
         )
     with errors.transport_errors():
         response = await client.send_async(request, deadline)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient, Client, build_request
 from ...models.clerk_errors import ClerkErrors
 from ...models.create_invitation_request import CreateInvitationRequest
 from ...models.invitation import Invitation
@@ -122,10 +122,11 @@ def sync_detailed(
     """
 
     with errors.argument_errors():
-        request = client.get_httpx_client().build_request(
+        request = build_request(
+            client.get_httpx_client(),
             **_get_kwargs(
                 body=body,
-            )
+            ),
         )
     with errors.transport_errors():
         response = client.send(request, deadline)
@@ -206,10 +207,11 @@ async def asyncio_detailed(
     """
 
     with errors.argument_errors():
-        request = client.get_async_httpx_client().build_request(
+        request = build_request(
+            client.get_async_httpx_client(),
             **_get_kwargs(
                 body=body,
-            )
+            ),
         )
     with errors.transport_errors():
         response = await client.send_async(request, deadline)

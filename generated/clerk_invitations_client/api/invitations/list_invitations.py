@@ -4,7 +4,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient, Client, build_request
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
 from ...models.invitation_status import InvitationStatus
@@ -150,14 +150,15 @@ def sync_detailed(
     """
 
     with errors.argument_errors():
-        request = client.get_httpx_client().build_request(
+        request = build_request(
+            client.get_httpx_client(),
             **_get_kwargs(
                 status=status,
                 query=query,
                 order_by=order_by,
                 limit=limit,
                 offset=offset,
-            )
+            ),
         )
     with errors.transport_errors():
         response = client.send(request, deadline)
@@ -262,14 +263,15 @@ async def asyncio_detailed(
     """
 
     with errors.argument_errors():
-        request = client.get_async_httpx_client().build_request(
+        request = build_request(
+            client.get_async_httpx_client(),
             **_get_kwargs(
                 status=status,
                 query=query,
                 order_by=order_by,
                 limit=limit,
                 offset=offset,
-            )
+            ),
         )
     with errors.transport_errors():
         response = await client.send_async(request, deadline)
@@ -366,7 +368,7 @@ def _page_request(
             offset=offset,
         )
         kwargs["params"]["paginated"] = "true"
-        return httpx_client.build_request(**kwargs)
+        return build_request(httpx_client, **kwargs)
 
 
 def _page_of(response: httpx.Response, limit: int, offset: int) -> Page[Invitation]:

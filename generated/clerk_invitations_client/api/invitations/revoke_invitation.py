@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ... import errors
-from ...client import AuthenticatedClient, Client, path_segment
+from ...client import AuthenticatedClient, Client, build_request, path_segment
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
 from ...types import UNSET, Response, Unset, build_response, json_loads
@@ -92,10 +92,11 @@ def sync_detailed(
     """
 
     with errors.argument_errors():
-        request = client.get_httpx_client().build_request(
+        request = build_request(
+            client.get_httpx_client(),
             **_get_kwargs(
                 invitation_id=invitation_id,
-            )
+            ),
         )
     with errors.transport_errors():
         response = client.send(request, deadline)
@@ -172,10 +173,11 @@ async def asyncio_detailed(
     """
 
     with errors.argument_errors():
-        request = client.get_async_httpx_client().build_request(
+        request = build_request(
+            client.get_async_httpx_client(),
             **_get_kwargs(
                 invitation_id=invitation_id,
-            )
+            ),
         )
     with errors.transport_errors():
         response = await client.send_async(request, deadline)
