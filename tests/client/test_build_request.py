@@ -49,10 +49,19 @@ def wire(request: httpx.Request) -> tuple[object, ...]:
     return (request.method, str(request.url), request.headers.multi_items(), request.read(), request.extensions)
 
 
-@pytest.fixture(params=["sync", "async"])
+@pytest.fixture(
+    params=[
+        ("sync", BASE_URL),
+        ("async", BASE_URL),
+        ("sync", "http://[::1]:4010/"),
+        ("sync", "http://user@127.0.0.1:4010/mock/ü%20space/v1/"),
+    ],
+    ids=["sync", "async", "ipv6-root", "userinfo-encoded-path"],
+)
 def httpx_client(request: pytest.FixtureRequest) -> Iterator[httpx.Client | httpx.AsyncClient]:
-    client = AuthenticatedClient(base_url=BASE_URL, token=TEST_SECRET_KEY, timeout=httpx.Timeout(7.0, connect=2.0))
-    yield client.get_httpx_client() if request.param == "sync" else client.get_async_httpx_client()
+    mode, base_url = request.param
+    client = AuthenticatedClient(base_url=base_url, token=TEST_SECRET_KEY, timeout=httpx.Timeout(7.0, connect=2.0))
+    yield client.get_httpx_client() if mode == "sync" else client.get_async_httpx_client()
 
 
 class BuildRequestSpy:
