@@ -476,6 +476,23 @@ class Client:
             return None
         return self._retry_policy().delay(request, attempt, waited, response, ends_at)
 
+    def _delay_after(
+        self,
+        httpx_client: httpx.Client | httpx.AsyncClient,
+        request: httpx.Request,
+        attempt: int,
+        waited: float,
+        error: httpx.TransportError,
+        ends_at: float | None,
+    ) -> float:
+        """The wait before sending `request` again after `error`; raises if the call must end instead."""
+        if httpx_client.is_closed:
+            raise ClientClosedError("the client was closed during the call") from error
+        delay = self._retry_policy().delay(request, attempt, waited, error, ends_at)
+        if delay is None:
+            raise error
+        return delay
+
     def _deadline_s(self, deadline: float | None | Unset) -> float | None:
         """The seconds a call may take: its own `deadline`, else the client's."""
         if isinstance(deadline, Unset):
@@ -526,11 +543,7 @@ class Client:
                 finally:
                     response.close()
             except httpx.TransportError as error:
-                if httpx_client.is_closed:
-                    raise ClientClosedError("the client was closed during the call") from error
-                delay = self._retry_policy().delay(request, attempt, waited, error, ends_at)
-                if delay is None:
-                    raise
+                delay = self._delay_after(httpx_client, request, attempt, waited, error, ends_at)
             time.sleep(delay)
             attempt, waited = attempt + 1, waited + delay
 
@@ -569,11 +582,7 @@ class Client:
                 finally:
                     await response.aclose()
             except httpx.TransportError as error:
-                if httpx_client.is_closed:
-                    raise ClientClosedError("the client was closed during the call") from error
-                delay = self._retry_policy().delay(request, attempt, waited, error, ends_at)
-                if delay is None:
-                    raise
+                delay = self._delay_after(httpx_client, request, attempt, waited, error, ends_at)
             import anyio  # noqa: PLC0415 - loaded already, by httpcore's async backend
 
             await anyio.sleep(delay)
