@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import json
 import re
 import secrets
-import string
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import parse_qsl, quote, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import httpx
 
@@ -27,20 +27,24 @@ from clerk_invitations_fake.errors import (
     unauthenticated,
     unprocessable,
 )
+from clerk_invitations_fake.organizations import Organizations
+from clerk_invitations_fake.records import DAY_MS, Invitable, PendingByAddress, Users, invitation_url, new_id
 from clerk_invitations_fake.server import IDLE_TIMEOUT_S, MAX_BODY_BYTES, serving
 from clerk_invitations_fake.validation import (
+    DEFAULT_EXPIRES_IN_DAYS,
+    INVITE_WAITLIST_ENTRY_RULES,
     MAX_JSON_DEPTH,
     InvitationRequest,
     nesting_depth,
     parse_bulk,
     parse_invitation,
+    parse_items,
     parse_list_query,
+    parse_object,
+    parse_organization_invitation,
 )
 
 BEARER_KEY = re.compile(r"bearer (sk_(?:test|live)_[A-Za-z0-9]+)", re.IGNORECASE)
-REVOKE_PATH = re.compile(r"/invitations/([^/]+)/revoke")
-ID_ALPHABET = string.ascii_letters + string.digits
-ACCOUNTS_URL = "https://accounts.clerk-fake.test"
 API_PREFIX = "/v1"
 """Clerk's paths start with it (`https://api.clerk.com/v1`); the fake also answers them without it."""
 IN_PROCESS_URL = "http://127.0.0.1:9" + API_PREFIX
@@ -50,19 +54,11 @@ Json = Any
 Operation = Callable[[dict[str, str], bytes], Json]
 
 
-@dataclass
-class _Invitation:
+@dataclass(kw_only=True)
+class _Invitation(Invitable):
     id: str
-    email_address: str
     public_metadata: dict[str, Any]
     url: str
-    created_at: int
-    updated_at: int
-    expires_at: int
-    state: str = "pending"  # or accepted, revoked; "expired" is read off the clock
-
-    def status(self, now_ms: int) -> str:
-        return "expired" if self.state == "pending" and now_ms >= self.expires_at else self.state
 
     def to_json(self, now_ms: int) -> dict[str, Json]:
         status = self.status(now_ms)
@@ -102,16 +98,44 @@ def _json_body(body: bytes) -> Json:
     return parsed
 
 
+def _optional_json_body(body: bytes) -> Json:
+    """An optional body: none is an empty object."""
+    return _json_body(body) if body else {}
+
+
 def _invalid_body(long_message: str) -> ClerkErrorReply:
     return unprocessable([param_error("form_param_format_invalid", "body", long_message)])
 
 
+@dataclass
+class _WaitlistEntry:
+    id: str
+    email_address: str
+    created_at: int
+    updated_at: int
+    status: str = "pending"  # or invited; the fake neither rejects nor completes entries
+    invitation: _Invitation | None = None
+
+    def to_json(self, now_ms: int) -> dict[str, Json]:
+        return {
+            "object": "waitlist_entry",
+            "id": self.id,
+            "email_address": self.email_address,
+            "status": self.status,
+            "is_locked": False,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "invitation": self.invitation.to_json(now_ms) if self.invitation else None,
+        }
+
+
 class FakeClerk:
-    """Clerk's invitations API in memory: create, bulk create, list and revoke, with Clerk's rules.
+    """Clerk's invitation operations in memory, with Clerk's rules: the application's, organizations', the waitlist's.
 
     `handle(request)` answers one `httpx.Request` with an `httpx.Response`. Use it in process with
     `transport()` / `async_transport()`, or over HTTP with `serve()`.
-    The test hooks `add_user`, `accept`, `advance`, `invitations` and `notified` set up and inspect state.
+    The test hooks `add_user`, `add_organization`, `add_member`, `add_waitlist_entry`, `accept`, `advance`,
+    `invitations`, `organization_invitations`, `members` and `notified` set up and inspect state.
     The clock stands still unless `advance` moves it; timestamps are Unix epoch milliseconds.
     With `secret_key`, only that key is accepted; without, any well-formed `sk_test_`/`sk_live_` key is.
     """
@@ -121,11 +145,42 @@ class FakeClerk:
         self._secret_key = secret_key
         self._now_ms = int((start or datetime.now(UTC)).timestamp() * 1000)
         self._invitations: dict[str, _Invitation] = {}
-        # Invitations that may still be pending, by lower-cased address: added on creation, dropped once
-        # looked at and found revoked, accepted or expired. A create looks up its address, not every invitation.
-        self._maybe_pending: dict[str, list[_Invitation]] = {}
-        self._users: set[str] = set()
+        self._pending: PendingByAddress[_Invitation] = PendingByAddress()
+        self._users = Users()
         self._notified: list[str] = []
+        self._organizations = Organizations(self._users, self._notified)
+        self._waitlist: dict[str, _WaitlistEntry] = {}
+        # (pattern of a path without /v1, {method: operation}); an operation takes the path's ids as keywords.
+        self._routes: list[tuple[re.Pattern[str], dict[str, Callable[..., Json]]]] = [
+            (re.compile(r"/invitations"), {"GET": self._list, "POST": self._create}),
+            (re.compile(r"/invitations/bulk"), {"POST": self._create_bulk}),
+            (re.compile(r"/invitations/(?P<invitation_id>[^/]+)/revoke"), {"POST": self._revoke}),
+            (
+                re.compile(r"/organizations/(?P<organization_id>[^/]+)/invitations"),
+                {"GET": self._list_organization_invitations, "POST": self._create_organization_invitation},
+            ),
+            (
+                re.compile(r"/organizations/(?P<organization_id>[^/]+)/invitations/bulk"),
+                {"POST": self._create_organization_invitations},
+            ),
+            (
+                re.compile(r"/organizations/(?P<organization_id>[^/]+)/invitations/(?P<invitation_id>[^/]+)"),
+                {"GET": self._get_organization_invitation},
+            ),
+            (
+                re.compile(r"/organizations/(?P<organization_id>[^/]+)/invitations/(?P<invitation_id>[^/]+)/revoke"),
+                {"POST": self._revoke_organization_invitation},
+            ),
+            (re.compile(r"/organization_invitations"), {"GET": self._list_instance_organization_invitations}),
+            (
+                re.compile(r"/users/(?P<user_id>[^/]+)/organization_invitations"),
+                {"GET": self._list_user_organization_invitations},
+            ),
+            (
+                re.compile(r"/waitlist_entries/(?P<waitlist_entry_id>[^/]+)/invite"),
+                {"POST": self._invite_waitlist_entry},
+            ),
+        ]
 
     def __repr__(self) -> str:
         return f"FakeClerk(invitations={len(self._invitations)}, now_ms={self._now_ms})"
@@ -138,9 +193,17 @@ class FakeClerk:
 
     @property
     def invitations(self) -> dict[str, dict[str, Json]]:
-        """Every invitation, revoked ones too, by id in order of creation, as the API would show it now."""
+        """Every application invitation, revoked ones too, by id in order of creation, as the API would show it now."""
         with self._lock:
             return {id_: invitation.to_json(self._now_ms) for id_, invitation in self._invitations.items()}
+
+    @property
+    def organization_invitations(self) -> dict[str, dict[str, Json]]:
+        """Every organization invitation, of every organization, by id in order of creation, as the API shows it now."""
+        with self._lock:
+            return {
+                id_: invitation.to_json(self._now_ms) for id_, invitation in self._organizations.invitations.items()
+            }
 
     @property
     def notified(self) -> list[str]:
@@ -148,21 +211,61 @@ class FakeClerk:
         with self._lock:
             return list(self._notified)
 
-    def add_user(self, email_address: str) -> None:
-        """Make `email_address` belong to a user: inviting it is refused unless `ignore_existing`."""
+    def add_user(self, email_address: str) -> str:
+        """Make `email_address` belong to a user, and return the user's id (the same one if it already did).
+
+        Inviting the address to the application is then refused unless `ignore_existing`.
+        """
         with self._lock:
-            self._users.add(email_address.lower())
+            return self._users.ensure(email_address)
+
+    def add_organization(self, name: str) -> str:
+        """A new organization, with no members; returns its id (`org_...`)."""
+        with self._lock:
+            return self._organizations.add(name)
+
+    def add_member(self, organization_id: str, email_address: str, role: str = "org:member") -> str:
+        """Make the user of `email_address` (made if there is none) a member with `role`; returns the user's id.
+
+        `KeyError` for an unknown organization; `ValueError` for a role that isn't `org:<key>`, or an
+        address already a member. Only `org:admin` members may invite (`inviter_user_id`) and revoke
+        (`requesting_user_id`).
+        """
+        with self._lock:
+            return self._organizations.add_member(organization_id, email_address, role)
+
+    def members(self, organization_id: str) -> dict[str, str]:
+        """An organization's members: their roles by user id, in the order they joined. `KeyError` if unknown."""
+        with self._lock:
+            return dict(self._organizations.organizations[organization_id].members)
+
+    def add_waitlist_entry(self, email_address: str) -> str:
+        """Put `email_address` on the waitlist; returns the entry's id (`wle_...`), the same if already on it."""
+        with self._lock:
+            for entry in self._waitlist.values():
+                if entry.email_address.lower() == email_address.lower():
+                    return entry.id
+            entry = _WaitlistEntry(new_id("wle_"), email_address, self._now_ms, self._now_ms)
+            self._waitlist[entry.id] = entry
+            return entry.id
 
     def accept(self, invitation_id: str) -> dict[str, Json]:
-        """The invitee follows the link and signs up: the invitation is accepted, the address a user's."""
+        """The invitee follows the link and signs up: the invitation is accepted, the address a user's.
+
+        An organization invitation's invitee also becomes a member, with the invitation's role.
+        Returns the invitation as the API shows it; `ValueError` unless it is pending (or if the invitee
+        is already a member), `KeyError` for an unknown id.
+        """
         with self._lock:
+            if organization_invitation := self._organizations.invitations.get(invitation_id):
+                return self._organizations.accept(organization_invitation, self._now_ms)
             invitation = self._invitations[invitation_id]
             status = invitation.status(self._now_ms)
             if status != "pending":
                 raise ValueError(f"only a pending invitation can be accepted; {invitation_id} is {status}")
             invitation.state = "accepted"
             invitation.updated_at = self._now_ms
-            self._users.add(invitation.email_address.lower())
+            self._users.ensure(invitation.email_address)
             return invitation.to_json(self._now_ms)
 
     def advance(self, *, days: float = 0, hours: float = 0, minutes: float = 0, seconds: float = 0) -> None:
@@ -215,23 +318,20 @@ class FakeClerk:
         with serving(self.handle, port, idle_timeout=idle_timeout) as url:
             yield url + API_PREFIX
 
-    # The four operations; each runs under the lock.
+    # The operations; each runs under the lock.
 
     def _route(self, method: str, full_path: str) -> Operation:
         path = full_path.removeprefix(API_PREFIX)
-        operations: dict[str, Operation]
-        if path == "/invitations":
-            operations = {"GET": self._list, "POST": self._create}
-        elif path == "/invitations/bulk":
-            operations = {"POST": self._create_bulk}
-        elif match := REVOKE_PATH.fullmatch(path):
-            invitation_id = unquote(match[1])
-            operations = {"POST": lambda _params, _body: self._revoke(invitation_id)}
-        else:
+        routed = next(
+            ((match, operations) for pattern, operations in self._routes if (match := pattern.fullmatch(path))), None
+        )
+        if routed is None:
             raise not_found(f"There is no operation at {full_path}.")
+        match, operations = routed
         if method not in operations:
             raise method_not_allowed(sorted(operations))
-        return operations[method]
+        ids = {name: unquote(value) for name, value in match.groupdict().items()}
+        return functools.partial(operations[method], **ids)
 
     def _authenticate(self, authorization: str | None) -> None:
         match = BEARER_KEY.fullmatch(authorization or "")
@@ -240,12 +340,14 @@ class FakeClerk:
 
     def _create(self, _params: dict[str, str], body: bytes) -> Json:
         (created,) = self._create_all([parse_invitation(_json_body(body), bulk_item=False)], bulk=False)
-        return created
+        return created.to_json(self._now_ms)
 
     def _create_bulk(self, _params: dict[str, str], body: bytes) -> Json:
-        return self._create_all(parse_bulk(_json_body(body)), bulk=True)
+        return [
+            invitation.to_json(self._now_ms) for invitation in self._create_all(parse_bulk(_json_body(body)), bulk=True)
+        ]
 
-    def _create_all(self, requests: list[InvitationRequest], *, bulk: bool) -> list[dict[str, Json]]:
+    def _create_all(self, requests: list[InvitationRequest], *, bulk: bool) -> list[_Invitation]:
         """Create every invitation, or none if Clerk would refuse any of them.
 
         `ignore_existing` lets an address have a second pending invitation; in a single create it also
@@ -257,7 +359,7 @@ class FakeClerk:
             email = request.email_address.lower()
             if email in self._users and (bulk or not request.ignore_existing):
                 users.append(request.email_address)
-            elif not request.ignore_existing and (email in requested or self._has_pending(email)):
+            elif not request.ignore_existing and (email in requested or self._pending.has_pending(email, self._now_ms)):
                 duplicates.append(request.email_address)
             requested.add(email)
         errors = [
@@ -281,38 +383,22 @@ class FakeClerk:
             raise ClerkErrorReply(400, errors)
         # Everything that could fail is done before the first invitation is stored.
         invitations = [self._new_invitation(request) for request in requests]
-        created = [invitation.to_json(self._now_ms) for invitation in invitations]
         for request, invitation in zip(requests, invitations, strict=True):
             self._invitations[invitation.id] = invitation
-            self._maybe_pending.setdefault(invitation.email_address.lower(), []).append(invitation)
+            self._pending.add(invitation)
             if request.notify:
                 self._notified.append(invitation.id)
-        return created
-
-    def _has_pending(self, email: str) -> bool:
-        """Whether the lower-cased address has a pending invitation; forgets its invitations that no longer are."""
-        pending = [
-            invitation
-            for invitation in self._maybe_pending.pop(email, [])
-            if invitation.status(self._now_ms) == "pending"
-        ]
-        if pending:
-            self._maybe_pending[email] = pending
-        return bool(pending)
+        return invitations
 
     def _new_invitation(self, request: InvitationRequest) -> _Invitation:
-        invitation_id = "inv_" + "".join(secrets.choice(ID_ALPHABET) for _ in range(27))
-        url = f"{ACCOUNTS_URL}/sign-up?__clerk_ticket={secrets.token_urlsafe(24)}"
-        if request.redirect_url is not None:
-            url += f"&redirect_url={quote(request.redirect_url, safe='')}"
         return _Invitation(
-            id=invitation_id,
+            id=new_id("inv_"),
             email_address=request.email_address,
             public_metadata=copy.deepcopy(request.public_metadata),
-            url=url,
+            url=invitation_url(request.redirect_url),
             created_at=self._now_ms,
             updated_at=self._now_ms,
-            expires_at=self._now_ms + request.expires_in_days * (timedelta(days=1) // timedelta(milliseconds=1)),
+            expires_at=self._now_ms + request.expires_in_days * DAY_MS,
         )
 
     def _list(self, params: dict[str, str], _body: bytes) -> Json:
@@ -320,22 +406,15 @@ class FakeClerk:
         now = self._now_ms
         needle = (query.query or "").lower()
         found = [
-            (position, invitation)
-            for position, invitation in enumerate(self._invitations.values())
+            invitation
+            for invitation in self._invitations.values()
             if (invitation.status(now) == query.status if query.status else invitation.status(now) != "revoked")
             and (needle in invitation.email_address.lower() or needle in invitation.id.lower())
         ]
-
-        def order(found_invitation: tuple[int, _Invitation]) -> tuple[Any, int]:
-            position, invitation = found_invitation
-            value = getattr(invitation, query.order_field)
-            return (value.lower() if isinstance(value, str) else value), position  # ties: order of creation
-
-        found.sort(key=order, reverse=query.descending)
-        page = [invitation.to_json(now) for _, invitation in found[query.offset : query.offset + query.limit]]
+        page = [invitation.to_json(now) for invitation in query.page(found)]
         return {"data": page, "total_count": len(found)} if query.paginated else page
 
-    def _revoke(self, invitation_id: str) -> Json:
+    def _revoke(self, _params: dict[str, str], _body: bytes, *, invitation_id: str) -> Json:
         invitation = self._invitations.get(invitation_id)
         if invitation is None:
             raise not_found(f"No invitation has the id {invitation_id}.")
@@ -354,3 +433,54 @@ class FakeClerk:
         invitation.state = "revoked"
         invitation.updated_at = self._now_ms
         return invitation.to_json(self._now_ms)
+
+    def _invite_waitlist_entry(self, _params: dict[str, str], body: bytes, *, waitlist_entry_id: str) -> Json:
+        """An application invitation for the entry's address (template `waitlist_invitation`); the entry is invited."""
+        values = parse_object(_optional_json_body(body), INVITE_WAITLIST_ENTRY_RULES)
+        entry = self._waitlist.get(waitlist_entry_id)
+        if entry is None:
+            raise not_found(f"No waitlist entry has the id {waitlist_entry_id}.")
+        request = InvitationRequest(
+            email_address=entry.email_address,
+            public_metadata={},
+            redirect_url=None,
+            notify=True,
+            ignore_existing=values["ignore_existing"],
+            expires_in_days=DEFAULT_EXPIRES_IN_DAYS,
+            template_slug="waitlist_invitation",
+        )
+        (entry.invitation,) = self._create_all([request], bulk=False)
+        entry.status = "invited"
+        entry.updated_at = self._now_ms
+        return entry.to_json(self._now_ms)
+
+    # Organization invitations: organizations.py
+
+    def _create_organization_invitation(self, _params: dict[str, str], body: bytes, *, organization_id: str) -> Json:
+        requests = [parse_organization_invitation(_json_body(body))]
+        (created,) = self._organizations.create(organization_id, requests, self._now_ms)
+        return created
+
+    def _create_organization_invitations(self, _params: dict[str, str], body: bytes, *, organization_id: str) -> Json:
+        requests = parse_items(_json_body(body), parse_organization_invitation)
+        created = self._organizations.create(organization_id, requests, self._now_ms)
+        return {"data": created, "total_count": len(created)}
+
+    def _list_organization_invitations(self, params: dict[str, str], _body: bytes, *, organization_id: str) -> Json:
+        return self._organizations.list_for_organization(organization_id, params, self._now_ms)
+
+    def _get_organization_invitation(
+        self, _params: dict[str, str], _body: bytes, *, organization_id: str, invitation_id: str
+    ) -> Json:
+        return self._organizations.get(organization_id, invitation_id, self._now_ms)
+
+    def _revoke_organization_invitation(
+        self, _params: dict[str, str], body: bytes, *, organization_id: str, invitation_id: str
+    ) -> Json:
+        return self._organizations.revoke(organization_id, invitation_id, _optional_json_body(body), self._now_ms)
+
+    def _list_instance_organization_invitations(self, params: dict[str, str], _body: bytes) -> Json:
+        return self._organizations.list_instance(params, self._now_ms)
+
+    def _list_user_organization_invitations(self, params: dict[str, str], _body: bytes, *, user_id: str) -> Json:
+        return self._organizations.list_for_user(user_id, params, self._now_ms)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from clerk_invitations_fake.errors import ClerkErrorReply, param_error, unprocessable
 
@@ -13,6 +13,8 @@ EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 INTEGER = re.compile(r"-?[0-9]{1,18}")  # no more digits than any real offset; Python refuses to convert 4,300
 SURROGATE = re.compile("[\ud800-\udfff]")  # JSON's "\ud800" escapes decode to lone surrogates, which aren't text
 ORDER_BY = re.compile(r"[+-]?(?:created_at|email_address|expires_at)")
+ORGANIZATION_ORDER_BY = re.compile(r"[+-]?(?:created_at|email_address)")
+ROLE = re.compile(r"org:[A-Za-z0-9_-]+")  # the fake knows no roles but the form of their keys
 STATUSES = ("pending", "accepted", "revoked", "expired")
 TEMPLATE_SLUGS = ("invitation", "waitlist_invitation")
 DEFAULT_EXPIRES_IN_DAYS = 30
@@ -22,6 +24,7 @@ MAX_LIMIT = 500
 MAX_JSON_DEPTH = 100  # the fake's own limit on how deep a body's arrays and objects nest
 FORMAT_INVALID = "form_param_format_invalid"
 VALUE_INVALID = "form_param_value_invalid"
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -38,16 +41,42 @@ class InvitationRequest:
 
 
 @dataclass(frozen=True)
+class OrganizationInvitationRequest:
+    """One organization invitation to create, its defaults filled in."""
+
+    email_address: str
+    role: str
+    inviter_user_id: str | None
+    public_metadata: dict[str, Any]
+    private_metadata: dict[str, Any]
+    redirect_url: str | None
+    expires_in_days: int
+    notify: bool
+
+
+@dataclass(frozen=True)
 class ListQuery:
-    """The list operation's query parameters, their defaults filled in."""
+    """A list operation's query parameters, their defaults filled in (None: a filter the operation hasn't)."""
 
     status: str | None
-    query: str | None
+    query: str | None  # part of the address (or of an application invitation's id), any case
+    email_address: str | None  # the whole address, any case
     order_field: str
     descending: bool
     limit: int
     offset: int
     paginated: bool
+
+    def page(self, found: Sequence[Item]) -> list[Item]:
+        """The page of `found` (in order of creation): sorted by `order_field`, ties in order of creation."""
+
+        def order(position_and_item: tuple[int, Item]) -> tuple[Any, int]:
+            position, item = position_and_item
+            value = getattr(item, self.order_field)
+            return (value.lower() if isinstance(value, str) else value), position
+
+        ordered = sorted(enumerate(found), key=order, reverse=self.descending)
+        return [item for _, item in ordered[self.offset : self.offset + self.limit]]
 
 
 def is_email(value: object) -> bool:
@@ -78,6 +107,14 @@ def is_expiry_in_days(value: object) -> bool:
     return float(value).is_integer() and 1 <= value <= MAX_EXPIRES_IN_DAYS
 
 
+def is_role(value: object) -> bool:
+    return isinstance(value, str) and ROLE.fullmatch(value) is not None
+
+
+def is_object(value: object) -> bool:
+    return isinstance(value, dict)
+
+
 def is_whole_number(value: object, minimum: int, maximum: int | None = None) -> bool:
     """Whether a query parameter is an integer from minimum to maximum."""
     if not isinstance(value, str) or not INTEGER.fullmatch(value):
@@ -99,7 +136,7 @@ class Rule:
 
 INVITATION_RULES = {
     "email_address": Rule("", is_email, "a valid email address", nullable=True),  # missing: reported apart
-    "public_metadata": Rule({}, lambda value: isinstance(value, dict), "a JSON object", nullable_in_bulk=True),
+    "public_metadata": Rule({}, is_object, "a JSON object", nullable_in_bulk=True),
     "redirect_url": Rule(None, is_text, "a string of text (no lone surrogates)", nullable_in_bulk=True),
     "notify": Rule(True, lambda value: isinstance(value, bool), "true, false or null", nullable=True),
     "ignore_existing": Rule(False, lambda value: isinstance(value, bool), "true, false or null", nullable=True),
@@ -114,21 +151,59 @@ INVITATION_RULES = {
         "invitation", lambda value: value in TEMPLATE_SLUGS, " or ".join(TEMPLATE_SLUGS), VALUE_INVALID
     ),
 }
+STATUS_RULE = Rule(None, lambda value: value in STATUSES, " or ".join(STATUSES), VALUE_INVALID)
+LIMIT_RULE = Rule(
+    "10", lambda value: is_whole_number(value, 1, MAX_LIMIT), f"a whole number from 1 to {MAX_LIMIT}", VALUE_INVALID
+)
+OFFSET_RULE = Rule("0", lambda value: is_whole_number(value, 0), "a whole number of at least 0", VALUE_INVALID)
+ANY_TEXT_RULE = Rule(None, lambda value: True, "any text")
 LIST_RULES = {
-    "status": Rule(None, lambda value: value in STATUSES, " or ".join(STATUSES), VALUE_INVALID),
-    "query": Rule(None, lambda value: True, "any text"),
+    "status": STATUS_RULE,
+    "query": ANY_TEXT_RULE,
     "order_by": Rule(
         "-created_at",
         lambda value: isinstance(value, str) and ORDER_BY.fullmatch(value) is not None,
         "created_at, email_address or expires_at, optionally after + or -",
         VALUE_INVALID,
     ),
-    "limit": Rule(
-        "10", lambda value: is_whole_number(value, 1, MAX_LIMIT), f"a whole number from 1 to {MAX_LIMIT}", VALUE_INVALID
-    ),
-    "offset": Rule("0", lambda value: is_whole_number(value, 0), "a whole number of at least 0", VALUE_INVALID),
+    "limit": LIMIT_RULE,
+    "offset": OFFSET_RULE,
     "paginated": Rule("false", lambda value: value in ("true", "false"), "true or false", VALUE_INVALID),
 }
+ORGANIZATION_ORDER_RULE = Rule(
+    "-created_at",
+    lambda value: isinstance(value, str) and ORGANIZATION_ORDER_BY.fullmatch(value) is not None,
+    "created_at or email_address, optionally after + or -",
+    VALUE_INVALID,
+)
+# ListOrganizationInvitations, ListInstanceOrganizationInvitations and UsersGetOrganizationInvitations
+ORGANIZATION_LIST_RULES = {
+    "status": STATUS_RULE,
+    "email_address": ANY_TEXT_RULE,
+    "order_by": ORGANIZATION_ORDER_RULE,
+    "limit": LIMIT_RULE,
+    "offset": OFFSET_RULE,
+}
+INSTANCE_LIST_RULES = {
+    "status": STATUS_RULE,
+    "query": ANY_TEXT_RULE,
+    "order_by": ORGANIZATION_ORDER_RULE,
+    "limit": LIMIT_RULE,
+    "offset": OFFSET_RULE,
+}
+USER_LIST_RULES = {"status": STATUS_RULE, "limit": LIMIT_RULE, "offset": OFFSET_RULE}
+ORGANIZATION_INVITATION_RULES = {
+    "email_address": INVITATION_RULES["email_address"],
+    "role": Rule("", is_role, "a role key such as org:admin or org:member", VALUE_INVALID, nullable=True),
+    "inviter_user_id": Rule(None, is_text, "a user id", nullable=True),
+    "public_metadata": Rule({}, is_object, "a JSON object", nullable=True),
+    "private_metadata": Rule({}, is_object, "a JSON object", nullable=True),
+    "redirect_url": replace(INVITATION_RULES["redirect_url"], nullable=True),
+    "expires_in_days": INVITATION_RULES["expires_in_days"],
+    "notify": INVITATION_RULES["notify"],
+}
+REVOKE_ORGANIZATION_INVITATION_RULES = {"requesting_user_id": Rule(None, is_text, "a user id", nullable=True)}
+INVITE_WAITLIST_ENTRY_RULES = {"ignore_existing": INVITATION_RULES["ignore_existing"]}
 
 
 def read(body: Mapping[str, Any], rules: dict[str, Rule], *, bulk_item: bool = False) -> dict[str, Any]:
@@ -147,27 +222,32 @@ def read(body: Mapping[str, Any], rules: dict[str, Rule], *, bulk_item: bool = F
     return values
 
 
-def parse_invitation(body: object, *, bulk_item: bool) -> InvitationRequest:
-    """A create request's body, or one item of a bulk request (where more fields may be null)."""
+def parse_object(
+    body: object, rules: dict[str, Rule], required: tuple[str, ...] = (), *, bulk_item: bool = False
+) -> dict[str, Any]:
+    """A JSON object holding only the parameters the rules name, the required ones not null; every error reported."""
     if not isinstance(body, dict):
         raise unprocessable([param_error(FORMAT_INVALID, "body", "The request body must be a JSON object.")])
     errors = [
         param_error("form_param_unknown", name, f"{name} is not a parameter of this request.")
         for name in body
-        if name not in INVITATION_RULES
+        if name not in rules
     ]
-    if body.get("email_address") is None:
-        errors.append(param_error("form_param_missing", "email_address", "email_address must be included."))
+    errors += [
+        param_error("form_param_missing", name, f"{name} must be included.")
+        for name in required
+        if body.get(name) is None
+    ]
     try:
-        values = read(body, INVITATION_RULES, bulk_item=bulk_item)
+        values = read(body, rules, bulk_item=bulk_item)
     except ClerkErrorReply as refusal:
         errors += refusal.errors
     if errors:
         raise unprocessable(errors)
-    return InvitationRequest(**{**values, "expires_in_days": int(values["expires_in_days"])})
+    return values
 
 
-def parse_bulk(body: object) -> list[InvitationRequest]:
+def parse_items(body: object, parse_item: Callable[[object], Item]) -> list[Item]:
     """A bulk request's body: 1 to 10 items; the errors of every item are reported together."""
     if not isinstance(body, list) or not 1 <= len(body) <= MAX_BULK_ITEMS:
         raise unprocessable(
@@ -179,26 +259,44 @@ def parse_bulk(body: object) -> list[InvitationRequest]:
                 )
             ]
         )
-    requests, errors = [], []
+    items, errors = [], []
     for item in body:
         try:
-            requests.append(parse_invitation(item, bulk_item=True))
+            items.append(parse_item(item))
         except ClerkErrorReply as refusal:
             errors += refusal.errors
     if errors:
         raise unprocessable(errors)
-    return requests
+    return items
 
 
-def parse_list_query(params: Mapping[str, str]) -> ListQuery:
-    """The list operation's query string; unknown parameters are ignored."""
-    values = read(params, LIST_RULES)
+def parse_invitation(body: object, *, bulk_item: bool) -> InvitationRequest:
+    """A create request's body, or one item of a bulk request (where more fields may be null)."""
+    values = parse_object(body, INVITATION_RULES, ("email_address",), bulk_item=bulk_item)
+    return InvitationRequest(**{**values, "expires_in_days": int(values["expires_in_days"])})
+
+
+def parse_bulk(body: object) -> list[InvitationRequest]:
+    return parse_items(body, lambda item: parse_invitation(item, bulk_item=True))
+
+
+def parse_organization_invitation(body: object) -> OrganizationInvitationRequest:
+    """An organization invitation's body, alone or as one item of a bulk request (the same fields either way)."""
+    values = parse_object(body, ORGANIZATION_INVITATION_RULES, ("email_address", "role"))
+    return OrganizationInvitationRequest(**{**values, "expires_in_days": int(values["expires_in_days"])})
+
+
+def parse_list_query(params: Mapping[str, str], rules: dict[str, Rule] = LIST_RULES) -> ListQuery:
+    """A list operation's query string, read with its rules; unknown parameters are ignored."""
+    values = read(params, rules)
+    order_by = values.get("order_by", "-created_at")
     return ListQuery(
         status=values["status"],
-        query=values["query"],
-        order_field=values["order_by"].lstrip("+-"),
-        descending=values["order_by"].startswith("-"),
+        query=values.get("query"),
+        email_address=values.get("email_address"),
+        order_field=order_by.lstrip("+-"),
+        descending=order_by.startswith("-"),
         limit=int(values["limit"]),
         offset=int(values["offset"]),
-        paginated=values["paginated"] == "true",
+        paginated=values.get("paginated") == "true",
     )
