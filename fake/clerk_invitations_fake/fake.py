@@ -457,7 +457,7 @@ class FakeClerk:
     # Organization invitations: organizations.py
 
     def _create_organization_invitation(self, _params: dict[str, str], body: bytes, *, organization_id: str) -> Json:
-        requests = [parse_organization_invitation(_json_body(body))]
+        requests = [parse_organization_invitation(_optional_json_body(body))]
         (created,) = self._organizations.create(organization_id, requests, self._now_ms)
         return created
 

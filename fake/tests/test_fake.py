@@ -21,6 +21,7 @@ import pytest
 from clerk_invitations_fake import FakeClerk, pytest_plugin
 from clerk_invitations_fake.server import serving
 
+from tests.support.clerk_errors import error_codes, param_names
 from tests.support.spec_check import check_response
 
 DAY_MS = 86_400_000
@@ -28,16 +29,6 @@ DAY_MS = 86_400_000
 
 def create(api: httpx.Client, email: str = "ada@example.com", **fields: Any) -> httpx.Response:
     return api.post("/invitations", json={"email_address": email, **fields})
-
-
-def error_codes(response: httpx.Response) -> list[str]:
-    body = response.json()
-    assert re.fullmatch(r"[0-9a-f]{32}", body["clerk_trace_id"])
-    return [error["code"] for error in body["errors"]]
-
-
-def param_names(response: httpx.Response) -> list[str]:
-    return [error["meta"]["param_name"] for error in response.json()["errors"]]
 
 
 def listed_emails(api: httpx.Client, **params: Any) -> list[str]:

@@ -14,18 +14,10 @@ import httpx
 import pytest
 from clerk_invitations_fake import FakeClerk
 
+from tests.support.clerk_errors import error_codes, param_names
+
 DAY_MS = 86_400_000
 CLERK_ID = r"[A-Za-z0-9]{27}"
-
-
-def error_codes(response: httpx.Response) -> list[str]:
-    body = response.json()
-    assert re.fullmatch(r"[0-9a-f]{32}", body["clerk_trace_id"])
-    return [error["code"] for error in body["errors"]]
-
-
-def param_names(response: httpx.Response) -> list[str]:
-    return [error["meta"]["param_name"] for error in response.json()["errors"]]
 
 
 def invite(api: httpx.Client, organization_id: str, email: str = "ada@example.com", **fields: Any) -> httpx.Response:
@@ -110,10 +102,10 @@ def test_create_returns_a_pending_organization_invitation(
 
 
 def test_null_fields_take_their_defaults(fake_api: httpx.Client, clerk_fake: FakeClerk, org: str) -> None:
-    nulls = dict.fromkeys(
+    nulls: dict[str, Any] = dict.fromkeys(
         ["inviter_user_id", "public_metadata", "private_metadata", "redirect_url", "expires_in_days", "notify"]
     )
-    invitation = invited(fake_api, org, **nulls)
+    invitation = invited(fake_api, org, "ada@example.com", **nulls)
 
     assert (invitation["public_metadata"], invitation["private_metadata"]) == ({}, {})
     assert invitation["expires_at"] == clerk_fake.now_ms + 30 * DAY_MS
@@ -185,6 +177,14 @@ def test_a_member_is_not_invited(fake_api: httpx.Client, clerk_fake: FakeClerk, 
     assert error_codes(refused) == ["already_a_member_in_organization"]
     assert clerk_fake.organization_invitations == {}
     assert invite(fake_api, clerk_fake.add_organization("Other"), "ada@example.com").status_code == 200
+
+
+def test_a_create_without_a_body_names_what_is_missing(fake_api: httpx.Client, org: str) -> None:
+    response = fake_api.post(f"/organizations/{org}/invitations")  # Clerk's spec leaves the body optional
+
+    assert response.status_code == 422
+    assert error_codes(response) == ["form_param_missing"] * 2
+    assert param_names(response) == ["email_address", "role"]
 
 
 @pytest.mark.parametrize(
