@@ -38,10 +38,8 @@ from clerk_invitations_fake.validation import (
     nesting_depth,
     parse_bulk,
     parse_invitation,
-    parse_items,
     parse_list_query,
     parse_object,
-    parse_organization_invitation,
 )
 
 BEARER_KEY = re.compile(r"bearer (sk_(?:test|live)_[A-Za-z0-9]+)", re.IGNORECASE)
@@ -436,10 +434,10 @@ class FakeClerk:
 
     def _invite_waitlist_entry(self, _params: dict[str, str], body: bytes, *, waitlist_entry_id: str) -> Json:
         """An application invitation for the entry's address (template `waitlist_invitation`); the entry is invited."""
-        values = parse_object(_optional_json_body(body), INVITE_WAITLIST_ENTRY_RULES)
         entry = self._waitlist.get(waitlist_entry_id)
         if entry is None:
             raise not_found(f"No waitlist entry has the id {waitlist_entry_id}.")
+        values = parse_object(_optional_json_body(body), INVITE_WAITLIST_ENTRY_RULES)
         request = InvitationRequest(
             email_address=entry.email_address,
             public_metadata={},
@@ -457,13 +455,11 @@ class FakeClerk:
     # Organization invitations: organizations.py
 
     def _create_organization_invitation(self, _params: dict[str, str], body: bytes, *, organization_id: str) -> Json:
-        requests = [parse_organization_invitation(_optional_json_body(body))]
-        (created,) = self._organizations.create(organization_id, requests, self._now_ms)
+        (created,) = self._organizations.create(organization_id, _optional_json_body(body), self._now_ms, bulk=False)
         return created
 
     def _create_organization_invitations(self, _params: dict[str, str], body: bytes, *, organization_id: str) -> Json:
-        requests = parse_items(_json_body(body), parse_organization_invitation)
-        created = self._organizations.create(organization_id, requests, self._now_ms)
+        created = self._organizations.create(organization_id, _json_body(body), self._now_ms, bulk=True)
         return {"data": created, "total_count": len(created)}
 
     def _list_organization_invitations(self, params: dict[str, str], _body: bytes, *, organization_id: str) -> Json:

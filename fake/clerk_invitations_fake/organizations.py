@@ -1,6 +1,7 @@
 """Organizations, their members and their invitations: Clerk's six organization invitation operations and a user's list.
 
 Every method runs under FakeClerk's lock and is given the clock (`now_ms`); refusals are ClerkErrorReply.
+An unknown organization, invitation or user in the path is a 404 whatever the rest of the request holds.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ from clerk_invitations_fake.validation import (
     REVOKE_ORGANIZATION_INVITATION_RULES,
     USER_LIST_RULES,
     ListQuery,
-    OrganizationInvitationRequest,
     is_role,
+    parse_items,
     parse_list_query,
     parse_object,
+    parse_organization_invitation,
 )
 
 ADMIN = "org:admin"
@@ -150,11 +152,10 @@ class Organizations:
 
     # Operations
 
-    def create(
-        self, organization_id: str, requests: list[OrganizationInvitationRequest], now_ms: int
-    ) -> list[dict[str, Json]]:
-        """Create every invitation, or none if Clerk would refuse any of them."""
+    def create(self, organization_id: str, body: object, now_ms: int, *, bulk: bool) -> list[dict[str, Json]]:
+        """Create the invitation, or every one of a bulk request's, or none if Clerk would refuse any of them."""
         organization = self._organization(organization_id)
+        requests = parse_items(body, parse_organization_invitation) if bulk else [parse_organization_invitation(body)]
         inviters = [self._admin(organization, request.inviter_user_id) for request in requests]
         requested: set[str] = set()
         members, duplicates = [], []
@@ -211,10 +212,11 @@ class Organizations:
         return [invitation.to_json(now_ms) for invitation in invitations]
 
     def list_for_organization(self, organization_id: str, params: dict[str, str], now_ms: int) -> Json:
+        organization = self._organization(organization_id)
         query = parse_list_query(params, ORGANIZATION_LIST_RULES)
         wanted = (query.email_address or "").lower()
         return self._page(
-            self._organization(organization_id).invitations,
+            organization.invitations,
             query,
             now_ms,
             lambda invitation: not wanted or invitation.email_address.lower() == wanted,
@@ -232,10 +234,10 @@ class Organizations:
         )
 
     def list_for_user(self, user_id: str, params: dict[str, str], now_ms: int) -> Json:
-        query = parse_list_query(params, USER_LIST_RULES)
         email = self.users.emails.get(user_id)
         if email is None:
             raise not_found(f"No user has the id {user_id}.")
+        query = parse_list_query(params, USER_LIST_RULES)
         return self._page(
             list(self.invitations.values()),
             query,
@@ -248,8 +250,8 @@ class Organizations:
         return self._invitation(organization_id, invitation_id).to_json(now_ms)
 
     def revoke(self, organization_id: str, invitation_id: str, body: object, now_ms: int) -> Json:
-        values = parse_object(body, REVOKE_ORGANIZATION_INVITATION_RULES)
         invitation = self._invitation(organization_id, invitation_id)
+        values = parse_object(body, REVOKE_ORGANIZATION_INVITATION_RULES)
         self._admin(invitation.organization, values["requesting_user_id"])
         status = invitation.status(now_ms)
         if status != "pending":

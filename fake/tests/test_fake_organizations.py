@@ -410,22 +410,34 @@ def test_invalid_revoke_is_422(fake_api: httpx.Client, org: str, content: bytes,
 # Unknown organizations
 
 
+@pytest.mark.parametrize("valid", [True, False], ids=["valid", "invalid"])
 @pytest.mark.parametrize(
-    ("method", "path", "body"),
+    ("method", "path", "body", "invalid_body", "invalid_params"),
     [
-        ("POST", "/organizations/{org}/invitations", {"email_address": "ada@example.com", "role": "org:member"}),
-        ("POST", "/organizations/{org}/invitations/bulk", [{"email_address": "ada@example.com", "role": "org:member"}]),
-        ("GET", "/organizations/{org}/invitations", None),
-        ("GET", "/organizations/{org}/invitations/{invitation}", None),
-        ("POST", "/organizations/{org}/invitations/{invitation}/revoke", {}),
+        ("POST", "/organizations/{org}/invitations", {"email_address": "a@example.com", "role": "org:member"}, {}, {}),
+        ("POST", "/organizations/{org}/invitations/bulk", [{"email_address": "a@x.io", "role": "org:b"}], [], {}),
+        ("GET", "/organizations/{org}/invitations", None, None, {"limit": 0}),
+        ("GET", "/organizations/{org}/invitations/{invitation}", None, None, {}),
+        ("POST", "/organizations/{org}/invitations/{invitation}/revoke", {}, {"requesting_user_id": 1}, {}),
     ],
 )
-def test_an_unknown_organization_is_404(
-    fake_api: httpx.Client, clerk_fake: FakeClerk, org: str, method: str, path: str, body: Any
+def test_an_unknown_organization_is_404_whatever_the_request_holds(
+    fake_api: httpx.Client,
+    clerk_fake: FakeClerk,
+    org: str,
+    method: str,
+    path: str,
+    body: Any,
+    invalid_body: Any,
+    invalid_params: dict[str, Any],
+    valid: bool,
 ) -> None:
     invitation = invited(fake_api, org)["id"]
     response = fake_api.request(
-        method, path.format(org="org_2xhFjEI5X2qWRvtV13BzSj8H6Dk", invitation=invitation), json=body
+        method,
+        path.format(org="org_2xhFjEI5X2qWRvtV13BzSj8H6Dk", invitation=invitation),
+        json=body if valid else invalid_body,
+        params={} if valid else invalid_params,
     )
 
     assert response.status_code == 404
@@ -535,8 +547,9 @@ def test_a_users_list_has_the_invitations_to_their_address(fake_api: httpx.Clien
     assert listed(fake_api, f"/users/{ada}/organization_invitations", offset=1) == (["ADA@example.com"], 2)
 
 
-def test_an_unknown_users_list_is_404(fake_api: httpx.Client) -> None:
-    response = fake_api.get("/users/user_2xhFjEI5X2qWRvtV13BzSj8H6Dk/organization_invitations")
+@pytest.mark.parametrize("params", [{}, {"limit": 0}])
+def test_an_unknown_users_list_is_404(fake_api: httpx.Client, params: dict[str, Any]) -> None:
+    response = fake_api.get("/users/user_2xhFjEI5X2qWRvtV13BzSj8H6Dk/organization_invitations", params=params)
 
     assert response.status_code == 404
     assert error_codes(response) == ["resource_not_found"]
@@ -657,8 +670,9 @@ def test_a_waitlist_entry_is_invited_again_only_with_ignore_existing(
     assert list(clerk_fake.invitations) == [*before, again.json()["invitation"]["id"]]
 
 
-def test_an_unknown_waitlist_entry_is_404(fake_api: httpx.Client, clerk_fake: FakeClerk) -> None:
-    response = fake_api.post("/waitlist_entries/wle_2xhFjEI5X2qWRvtV13BzSj8H6Dk/invite", json={})
+@pytest.mark.parametrize("body", [{}, {"ignore_existing": "yes"}])
+def test_an_unknown_waitlist_entry_is_404(fake_api: httpx.Client, clerk_fake: FakeClerk, body: Any) -> None:
+    response = fake_api.post("/waitlist_entries/wle_2xhFjEI5X2qWRvtV13BzSj8H6Dk/invite", json=body)
 
     assert response.status_code == 404
     assert error_codes(response) == ["resource_not_found"]
