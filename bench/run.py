@@ -238,6 +238,24 @@ async def page_size_rows(clients: Clients, size: int, settings: Settings) -> lis
     return rows
 
 
+def ours_against_both(
+    by_mode: dict[str, dict[str, float]], label: str, official_target: Target, bare_target: Target
+) -> list[Row]:
+    """Ours, with each decoder, against the official SDK and bare httpx, for each mode; the targets judge orjson's.
+
+    `label` names a row from `mode`, `ours` and `other` (the official SDK, or bare httpx).
+    """
+    rows = []
+    for mode, medians in by_mode.items():
+        for other, target in ((OFFICIAL, official_target), (BARE, bare_target)):
+            name = "official SDK" if other == OFFICIAL else "bare httpx"
+            rows += [
+                Row(label.format(mode=mode, ours=OURS, other=name), medians[OURS] / medians[other], target),
+                Row(label.format(mode=mode, ours=OURS_STDLIB, other=name), medians[OURS_STDLIB] / medians[other]),
+            ]
+    return rows
+
+
 async def organization_rows(clients: Clients, settings: Settings) -> list[Row]:
     """One organization's invitations, 500 per page, through `{data, total_count}`: end to end, sync and async."""
     size, path = MAX_PAGE_SIZE, f"/organizations/{ORGANIZATION_ID}/invitations"
@@ -274,15 +292,8 @@ async def organization_rows(clients: Clients, settings: Settings) -> list[Row]:
         settings,
         ORGANIZATION_ITEM_TYPES,
     )
-    rows = []
-    for mode, medians in (("sync", sync_medians), ("async", async_medians)):
-        rows += [
-            Row(f"{mode} end to end: {OURS} / official SDK", medians[OURS] / medians[OFFICIAL], HALF_OF_OFFICIAL),
-            Row(f"{mode} end to end: {OURS_STDLIB} / official SDK", medians[OURS_STDLIB] / medians[OFFICIAL]),
-            Row(f"{mode} end to end: {OURS} / bare httpx", medians[OURS] / medians[BARE], NEAR_BARE_HTTPX),
-            Row(f"{mode} end to end: {OURS_STDLIB} / bare httpx", medians[OURS_STDLIB] / medians[BARE]),
-        ]
-    return rows
+    by_mode = {"sync": sync_medians, "async": async_medians}
+    return ours_against_both(by_mode, "{mode} end to end: {ours} / {other}", HALF_OF_OFFICIAL, NEAR_BARE_HTTPX)
 
 
 def official_scan(clients: Clients) -> list[OfficialInvitation]:
@@ -358,15 +369,8 @@ async def scan_rows(clients: Clients, settings: Settings) -> list[Row]:
         TOTAL_INVITATIONS,
         settings,
     )
-    rows = []
-    for mode, medians in (("sync", sync), ("async", async_)):
-        rows += [
-            Row(f"{mode}: {OURS} / official SDK loop", medians[OURS] / medians[OFFICIAL], HALF_OF_OFFICIAL),
-            Row(f"{mode}: {OURS_STDLIB} / official SDK loop", medians[OURS_STDLIB] / medians[OFFICIAL]),
-            Row(f"{mode}: {OURS} / bare httpx loop", medians[OURS] / medians[BARE], NEAR_BARE_LOOP),
-            Row(f"{mode}: {OURS_STDLIB} / bare httpx loop", medians[OURS_STDLIB] / medians[BARE]),
-        ]
-    return rows
+    by_mode = {"sync": sync, "async": async_}
+    return ours_against_both(by_mode, "{mode}: {ours} / {other} loop", HALF_OF_OFFICIAL, NEAR_BARE_LOOP)
 
 
 async def concurrent_rows(clients: Clients, settings: Settings) -> list[Row]:

@@ -12,6 +12,7 @@ from openapi_spec_validator import validate
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from tests.support.operations import resolve
 from tools.upstream_spec import operations
 
 SPEC_URI = "urn:clerk-invitations:openapi.yaml"
@@ -74,15 +75,6 @@ def documented_contents(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]
             for media_type, media in part.get("content", {}).items():
                 found.append((f"{operation_id} {what} {media_type}", media))
     return found
-
-
-def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
 
 
 def test_every_request_body_and_response_has_an_example(spec: dict[str, Any]) -> None:
