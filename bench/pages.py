@@ -1,6 +1,7 @@
-"""Deterministic, Clerk-like pages of invitations, encoded as the list endpoint returns them.
+"""Deterministic, Clerk-like pages of invitations, encoded as the list endpoints return them.
 
-A bare JSON array, or with `paginated=true` an object with the page's `data` and the `total_count`.
+Application invitations: a bare JSON array, or with `paginated=true` an object with the page's `data` and the
+`total_count`. Organization invitations: always the object.
 """
 
 from __future__ import annotations
@@ -70,3 +71,58 @@ def invitation_page(size: int, offset: int = 0, paginated: bool = False) -> byte
     page = _invitations()[offset : offset + size]
     body: object = {"data": page, "total_count": TOTAL_INVITATIONS} if paginated else page
     return json.dumps(body, separators=(",", ":")).encode()
+
+
+ROLES = [("org:member", "Member")] * 4 + [("org:admin", "Admin")]
+ORGANIZATION_ID = "org_2x6JlPo2Qs7UvX0YzA3bC5dE8fG"
+
+
+def _organization_invitation(rng: random.Random, index: int) -> dict[str, Any]:
+    """An organization invitation as Clerk's ListOrganizationInvitations answers it: an application invitation's
+    fields, a role, private metadata and, for most, the inviter's public profile."""
+    invitation = _invitation(rng, index)
+    role, role_name = rng.choice(ROLES)
+    inviter_id = _clerk_id(rng, "user_") if rng.random() < 0.8 else None
+    inviter = None
+    if inviter_id is not None:
+        name = rng.choice(FIRST_NAMES)
+        inviter = {
+            "user_id": inviter_id,
+            "first_name": name.title(),
+            "last_name": None if rng.random() < 0.2 else "Lovelace",
+            "image_url": f"https://img.example.com/{inviter_id}.png",
+            "has_image": rng.random() < 0.5,
+            "identifier": f"{name}@{rng.choice(DOMAINS)}",
+        }
+    return {
+        "object": "organization_invitation",
+        "id": _clerk_id(rng, "orginv_"),
+        "email_address": invitation["email_address"],
+        "role": role,
+        "role_name": role_name,
+        "organization_id": ORGANIZATION_ID,
+        "inviter_id": inviter_id,
+        "public_inviter_data": inviter,
+        "status": invitation["status"],
+        "public_metadata": invitation["public_metadata"],
+        "private_metadata": {"crm_id": _clerk_id(rng, "crm_")} if rng.random() < 0.5 else {},
+        "url": invitation.get("url"),
+        "expires_at": invitation["expires_at"],
+        "created_at": invitation["created_at"],
+        "updated_at": invitation["updated_at"],
+    }
+
+
+@functools.cache
+def _organization_invitations() -> list[dict[str, Any]]:
+    rng = random.Random(16)
+    return [_organization_invitation(rng, index) for index in range(TOTAL_INVITATIONS)]
+
+
+@functools.cache
+def organization_invitation_page(size: int, offset: int = 0) -> bytes:
+    """`size` organization invitations from `offset` with the total count, as compact JSON; always the same bytes."""
+    if not 1 <= size <= MAX_PAGE_SIZE:
+        raise ValueError(f"page size must be 1..{MAX_PAGE_SIZE}, not {size}")
+    page = _organization_invitations()[offset : offset + size]
+    return json.dumps({"data": page, "total_count": TOTAL_INVITATIONS}, separators=(",", ":")).encode()

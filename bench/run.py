@@ -1,9 +1,10 @@
 """`make bench`: the generated client vs Clerk's official SDK (`clerk-backend-api`) vs bare httpx + json.loads.
 
 Ours runs twice: decoding JSON with its `orjson` extra, and with the standard library (its default).
-Parse only, end to end (sync and async), every one of 5,000 invitations page after page (sync and async),
-200 concurrent async calls and import time, against the loopback server of bench/server.py; medians of
-interleaved rounds, printed as ratios next to the targets of issues 4 and 11.
+Parse only, end to end (sync and async), one organization's invitations 500 per page (sync and async), every one
+of 5,000 invitations page after page (sync and async), 200 concurrent async calls and import time, against the
+loopback server of bench/server.py; medians of interleaved rounds, printed as ratios next to the targets of
+issues 4, 11 and 16.
 `--smoke` (what CI runs) goes through every comparison with too few rounds to mean anything, so the bench
 can't rot. A missed target is printed, not an error: the exit code is non-zero only if a bench breaks.
 """
@@ -28,13 +29,15 @@ import httpx
 import orjson
 from clerk_backend_api import Clerk
 from clerk_backend_api.models import Invitation as OfficialInvitation
+from clerk_backend_api.models import OrganizationInvitation as OfficialOrganizationInvitation
 from clerk_backend_api.utils.unmarshal_json_response import unmarshal_json_response
 from clerk_invitations_client import AuthenticatedClient
 from clerk_invitations_client import types as client_types
 from clerk_invitations_client.api.invitations import list_invitations
-from clerk_invitations_client.models import Invitation
+from clerk_invitations_client.api.organization_invitations import list_organization_invitations
+from clerk_invitations_client.models import Invitation, OrganizationInvitation
 
-from bench.pages import MAX_PAGE_SIZE, TOTAL_INVITATIONS, invitation_page
+from bench.pages import MAX_PAGE_SIZE, ORGANIZATION_ID, TOTAL_INVITATIONS, invitation_page
 from bench.server import running_server
 from bench.timing import Batch, async_batch, interleaved_medians, sync_batch
 
@@ -53,6 +56,12 @@ ITEM_TYPES: dict[str, type] = {
     OURS_STDLIB: Invitation,
     OFFICIAL: OfficialInvitation,
     JSON_LOADS: dict,
+    BARE: dict,
+}
+ORGANIZATION_ITEM_TYPES: dict[str, type] = {
+    OURS: OrganizationInvitation,
+    OURS_STDLIB: OrganizationInvitation,
+    OFFICIAL: OfficialOrganizationInvitation,
     BARE: dict,
 }
 # What a program imports to list invitations, in a fresh interpreter.
@@ -122,25 +131,31 @@ class Clients:
     bare_async: httpx.AsyncClient
 
 
-def expect_page(name: str, result: object, size: int) -> None:
-    """Fail the bench unless a contender returned `size` items of the type it should."""
-    item_type = ITEM_TYPES[name]
-    if not (isinstance(result, list) and len(result) == size and all(isinstance(i, item_type) for i in result)):
-        raise RuntimeError(f"{name} did not return a list of {size} {item_type.__name__}: {result!r:.200}")
+def expect_page(name: str, result: object, size: int, item_types: dict[str, type] = ITEM_TYPES) -> None:
+    """Fail the bench unless a contender returned `size` items of the type it should (in `data` for a page)."""
+    item_type = item_types[name]
+    items = result.get("data") if isinstance(result, dict) else getattr(result, "data", result)
+    if not (isinstance(items, list) and len(items) == size and all(isinstance(i, item_type) for i in items)):
+        raise RuntimeError(f"{name} did not return {size} {item_type.__name__}: {result!r:.200}")
 
 
-async def compare_sync(calls: dict[str, Callable[[], object]], size: int, settings: Settings) -> dict[str, float]:
+async def compare_sync(
+    calls: dict[str, Callable[[], object]], size: int, settings: Settings, item_types: dict[str, type] = ITEM_TYPES
+) -> dict[str, float]:
     for name, call in calls.items():
-        expect_page(name, call(), size)
+        expect_page(name, call(), size, item_types)
     batches = {name: sync_batch(call) for name, call in calls.items()}
     return await interleaved_medians(batches, settings.rounds, settings.batch_seconds)
 
 
 async def compare_async(
-    calls: dict[str, Callable[[], Awaitable[object]]], size: int, settings: Settings
+    calls: dict[str, Callable[[], Awaitable[object]]],
+    size: int,
+    settings: Settings,
+    item_types: dict[str, type] = ITEM_TYPES,
 ) -> dict[str, float]:
     for name, call in calls.items():
-        expect_page(name, await call(), size)
+        expect_page(name, await call(), size, item_types)
     batches = {name: async_batch(call) for name, call in calls.items()}
     return await interleaved_medians(batches, settings.rounds, settings.batch_seconds)
 
@@ -223,6 +238,64 @@ async def page_size_rows(clients: Clients, size: int, settings: Settings) -> lis
     return rows
 
 
+def ours_against_both(
+    by_mode: dict[str, dict[str, float]], label: str, official_target: Target, bare_target: Target
+) -> list[Row]:
+    """Ours, with each decoder, against the official SDK and bare httpx, for each mode; the targets judge orjson's.
+
+    `label` names a row from `mode`, `ours` and `other` (the official SDK, or bare httpx).
+    """
+    rows = []
+    for mode, medians in by_mode.items():
+        for other, target in ((OFFICIAL, official_target), (BARE, bare_target)):
+            name = "official SDK" if other == OFFICIAL else "bare httpx"
+            rows += [
+                Row(label.format(mode=mode, ours=OURS, other=name), medians[OURS] / medians[other], target),
+                Row(label.format(mode=mode, ours=OURS_STDLIB, other=name), medians[OURS_STDLIB] / medians[other]),
+            ]
+    return rows
+
+
+async def organization_rows(clients: Clients, settings: Settings) -> list[Row]:
+    """One organization's invitations, 500 per page, through `{data, total_count}`: end to end, sync and async."""
+    size, path = MAX_PAGE_SIZE, f"/organizations/{ORGANIZATION_ID}/invitations"
+
+    def sync_ours() -> object:
+        return list_organization_invitations.sync(ORGANIZATION_ID, client=clients.ours, limit=size)
+
+    def async_ours() -> Awaitable[object]:
+        return list_organization_invitations.asyncio(ORGANIZATION_ID, client=clients.ours, limit=size)
+
+    async def bare_async_call() -> object:
+        return json.loads((await clients.bare_async.get(path, params={"limit": size})).content)
+
+    official = clients.official.organization_invitations
+    sync_medians = await compare_sync(
+        {
+            OURS: decoding_with(orjson.loads, sync_ours),
+            OURS_STDLIB: decoding_with(json.loads, sync_ours),
+            OFFICIAL: lambda: official.list(organization_id=ORGANIZATION_ID, limit=size),
+            BARE: lambda: json.loads(clients.bare.get(path, params={"limit": size}).content),
+        },
+        size,
+        settings,
+        ORGANIZATION_ITEM_TYPES,
+    )
+    async_medians = await compare_async(
+        {
+            OURS: decoding_with(orjson.loads, async_ours),
+            OURS_STDLIB: decoding_with(json.loads, async_ours),
+            OFFICIAL: lambda: official.list_async(organization_id=ORGANIZATION_ID, limit=size),
+            BARE: bare_async_call,
+        },
+        size,
+        settings,
+        ORGANIZATION_ITEM_TYPES,
+    )
+    by_mode = {"sync": sync_medians, "async": async_medians}
+    return ours_against_both(by_mode, "{mode} end to end: {ours} / {other}", HALF_OF_OFFICIAL, NEAR_BARE_HTTPX)
+
+
 def official_scan(clients: Clients) -> list[OfficialInvitation]:
     """The offset loop the official SDK's users write: it can't read `paginated=true`, so it stops at a short page."""
     invitations: list[OfficialInvitation] = []
@@ -296,15 +369,8 @@ async def scan_rows(clients: Clients, settings: Settings) -> list[Row]:
         TOTAL_INVITATIONS,
         settings,
     )
-    rows = []
-    for mode, medians in (("sync", sync), ("async", async_)):
-        rows += [
-            Row(f"{mode}: {OURS} / official SDK loop", medians[OURS] / medians[OFFICIAL], HALF_OF_OFFICIAL),
-            Row(f"{mode}: {OURS_STDLIB} / official SDK loop", medians[OURS_STDLIB] / medians[OFFICIAL]),
-            Row(f"{mode}: {OURS} / bare httpx loop", medians[OURS] / medians[BARE], NEAR_BARE_LOOP),
-            Row(f"{mode}: {OURS_STDLIB} / bare httpx loop", medians[OURS_STDLIB] / medians[BARE]),
-        ]
-    return rows
+    by_mode = {"sync": sync, "async": async_}
+    return ours_against_both(by_mode, "{mode}: {ours} / {other} loop", HALF_OF_OFFICIAL, NEAR_BARE_LOOP)
 
 
 async def concurrent_rows(clients: Clients, settings: Settings) -> list[Row]:
@@ -392,6 +458,9 @@ async def run(settings: Settings, import_python: str) -> None:
                 rows = await page_size_rows(clients, size, settings)
                 print_table(f"{size} invitations per page ({len(invitation_page(size)):,} bytes of JSON)", rows)
                 all_rows += rows
+            rows = await organization_rows(clients, settings)
+            print_table(f"One organization's invitations, {MAX_PAGE_SIZE} per page ({{data, total_count}})", rows)
+            all_rows += rows
             rows = await scan_rows(clients, settings)
             print_table(f"Every one of {TOTAL_INVITATIONS:,} invitations, pages of {MAX_PAGE_SIZE}", rows)
             all_rows += rows

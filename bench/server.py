@@ -1,6 +1,7 @@
 """A minimal keep-alive HTTP/1.1 server on 127.0.0.1 serving `GET .../invitations` pages, in its own process.
 
-It holds 5,000 invitations and answers `limit`, `offset` and `paginated` as Clerk does.
+It holds 5,000 invitations and answers `limit`, `offset` and `paginated` as Clerk does, and 5,000 invitations of
+one organization at `GET .../organizations/<id>/invitations` (`limit` and `offset`; always `{data, total_count}`).
 
 `python -m bench.server` prints its port on the first line of stdout, then serves until terminated or until
 MAX_LIFETIME_S has passed. `running_server()` starts and stops it around a block.
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
-from bench.pages import MAX_PAGE_SIZE, invitation_page
+from bench.pages import MAX_PAGE_SIZE, invitation_page, organization_invitation_page
 
 HOST = "127.0.0.1"
 MAX_LIFETIME_S = 900.0
@@ -39,6 +40,8 @@ def respond(request_head: bytes) -> bytes:
     paginated = query.get("paginated", ["false"])[0]
     if not (limit.isdigit() and 1 <= int(limit) <= MAX_PAGE_SIZE and offset.isdigit() and paginated in PAGINATED):
         return _response("422 Unprocessable Entity", b'{"errors":[{"code":"form_param_value_invalid"}]}')
+    if "/organizations/" in url.path:
+        return _response("200 OK", organization_invitation_page(int(limit), int(offset)))
     return _response("200 OK", invitation_page(int(limit), int(offset), PAGINATED[paginated]))
 
 

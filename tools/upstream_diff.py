@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from tools.template_helpers import nullable_alternative
 from tools.upstream_spec import OUR_SPEC, UPSTREAM_DIR, UPSTREAM_SPEC, operations
 
 DIFFERENCES = UPSTREAM_DIR / "differences.yml"
@@ -62,13 +63,21 @@ class Document:
     def schema(self, node: dict[str, Any]) -> dict[str, Any]:
         """The schema with references followed, allOf merged, and its types as a set ("null" for nullable)."""
         schema = dict(self.resolve(node))
+        if (alternative := nullable_alternative(schema)) is not None:  # anyOf [X, null]: X, nullable (OpenAPI 3.1)
+            others = {key: value for key, value in schema.items() if key not in ("anyOf", "oneOf")}
+            schema = {**self.schema(alternative), **others}
+            schema["type"] = schema["type"] | {"null"}
+            return schema
         parts = schema.pop("allOf", [])
         types = schema.get("type", [])
         schema["type"] = set(types if isinstance(types, list) else [types]) | (
             {"null"} if schema.get("nullable") else set()
         )
+        nullable = "null" in schema["type"]
         for part in parts:
             schema = _merged(self.schema(part), schema)
+        if nullable:  # OpenAPI 3.0's nullable beside an allOf: the allOf's schema, or null
+            schema["type"] = schema["type"] | {"null"}
         return schema
 
 

@@ -7,8 +7,9 @@
             APITimeoutError         a timeout, or the call's deadline passed
         APIResponseError            a response, but not the operation's success response
             ClerkAPIError           a documented error response, as the subclass for its status:
-                BadRequestError (400), AuthenticationError (401), PermissionDeniedError (403),
-                NotFoundError (404), UnprocessableEntityError (422), RateLimitError (429)
+                BadRequestError (400), AuthenticationError (401), PaymentRequiredError (402),
+                PermissionDeniedError (403), NotFoundError (404), ConflictError (409),
+                UnprocessableEntityError (422), RateLimitError (429), InternalServerError (500)
             UnexpectedResponse      a body that can't be read or doesn't match the spec
                 UnexpectedStatus    a status the operation doesn't document
                 ResponseTooLargeError   a body over the client's max_response_bytes
@@ -28,7 +29,7 @@ from typing import Any, ClassVar, NoReturn, TypeVar
 
 from .models.clerk_error import ClerkError
 from .models.clerk_errors import ClerkErrors
-from .types import MAX_JSON_DEPTH, OpenStrEnum, Response
+from .types import MAX_JSON_DEPTH, OpenStrEnum, Response, json_loads
 
 _EXCERPT_LENGTH = 200
 _ERRORS_SHOWN = 20
@@ -133,10 +134,22 @@ class PermissionDeniedError(ClerkAPIError):
     status = 403
 
 
+class PaymentRequiredError(ClerkAPIError):
+    """402: the instance's plan doesn't allow it, e.g. more members than the plan's organizations may have."""
+
+    status = 402
+
+
 class NotFoundError(ClerkAPIError):
     """404: no such resource, e.g. no invitation with that id."""
 
     status = 404
+
+
+class ConflictError(ClerkAPIError):
+    """409: the request conflicts with the resource's state, e.g. a waitlist entry being processed."""
+
+    status = 409
 
 
 class UnprocessableEntityError(ClerkAPIError):
@@ -157,6 +170,12 @@ class RateLimitError(ClerkAPIError):
     def __init__(self, response: Response[Any], body: ClerkErrors) -> None:
         super().__init__(response, body)
         self.retry_after: float | None = parse_retry_after(response.headers.get("retry-after"))
+
+
+class InternalServerError(ClerkAPIError):
+    """500: Clerk failed to answer, with its errors (where the operation documents them)."""
+
+    status = 500
 
 
 class UnexpectedResponse(APIResponseError):
@@ -185,6 +204,9 @@ class ResponseTooLargeError(UnexpectedResponse):
 _ERRORS_BY_STATUS: dict[int, type[ClerkAPIError]] = {
     error.status: error for error in ClerkAPIError.__subclasses__() if error.status is not None
 }
+STATUSES_ON_EVERY_OPERATION = (401, 403, 429)
+"""Statuses Clerk can answer to any request (a bad key, a key that may not, rate limiting): they raise their
+ClerkAPIError subclass on every operation, whether its spec documents them or not."""
 
 
 def excerpt(content: bytes) -> str:
@@ -204,6 +226,10 @@ def error_for(response: Response[Any]) -> APIResponseError:
     """The exception for a response that is not the operation's success response."""
     if isinstance(response.parsed, ClerkErrors):
         return _ERRORS_BY_STATUS.get(response.status_code, ClerkAPIError)(response, response.parsed)
+    if response.parsed is None and response.parse_error is None and response.status_code in STATUSES_ON_EVERY_OPERATION:
+        with contextlib.suppress(Exception):  # a body that isn't Clerk's errors is an UnexpectedStatus, below
+            clerk_errors = ClerkErrors.from_dict(json_loads(response.content))
+            return _ERRORS_BY_STATUS[response.status_code](response, clerk_errors)
     body = excerpt(response.content) or "(empty body)"
     if response.parse_error is not None:
         reason = f"{type(response.parse_error).__name__}: {response.parse_error}"
@@ -385,11 +411,15 @@ __all__ = [
     "ClerkAPIError",
     "ClerkInvitationsError",
     "ClientClosedError",
+    "ConflictError",
+    "InternalServerError",
     "InvalidArgumentError",
     "NotFoundError",
+    "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseTooLargeError",
+    "STATUSES_ON_EVERY_OPERATION",
     "UnexpectedResponse",
     "UnexpectedStatus",
     "UnprocessableEntityError",

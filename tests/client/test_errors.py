@@ -13,6 +13,7 @@ import pytest
 from clerk_invitations_client import AuthenticatedClient, errors
 from clerk_invitations_client.api.invitations import list_invitations, revoke_invitation
 from clerk_invitations_client.models import ClerkErrors, Invitation
+from clerk_invitations_client.types import Response
 
 from tests.support.calls import Caller
 from tests.support.scripted_server import Reply, ScriptedServer, json_reply
@@ -139,3 +140,23 @@ def test_parsed_documented_error_is_kept_by_detailed(
 
     assert isinstance(response.parsed, ClerkErrors)
     assert response.parsed.errors[0].code == "resource_not_found"
+
+
+@pytest.mark.parametrize("status", errors.STATUSES_ON_EVERY_OPERATION)
+def test_a_status_clerk_answers_anywhere_is_typed_even_where_undocumented(status: int) -> None:
+    """Unit level, on a Response built here: every operation of openapi.yaml documents 401, 403 and 429, so no
+    served operation can answer one undocumented; error_for must still type it, as a spec may leave it out."""
+    body = {"errors": [{"code": "authentication_invalid", "message": "m", "long_message": "lm"}], "clerk_trace_id": "t"}
+    content = json.dumps(body).encode()
+    undocumented: Response[Any] = Response(status_code=status, content=content, headers={}, parsed=None)
+
+    error = errors.error_for(undocumented)
+
+    assert type(error).status == status  # type: ignore[attr-defined]
+    assert isinstance(error, errors.ClerkAPIError) and error.code == "authentication_invalid"
+    assert error.clerk_trace_id == "t"
+
+
+def test_an_undocumented_status_clerk_answers_anywhere_without_clerks_body_is_unexpected() -> None:
+    undocumented: Response[Any] = Response(status_code=401, content=b"<html>nope</html>", headers={}, parsed=None)
+    assert type(errors.error_for(undocumented)) is errors.UnexpectedStatus

@@ -15,6 +15,7 @@ from clerk_invitations_client.errors import MAX_MESSAGE_LENGTH
 
 from tests.support.calls import TEST_SECRET_KEY, Caller
 from tests.support.key_checks import assert_no_key
+from tests.support.operations import OPERATIONS
 from tests.support.prism import free_port
 from tests.support.scripted_server import Reply, ScriptedServer, json_reply
 
@@ -27,27 +28,33 @@ def clerk_errors(status: int, code: str, count: int = 1) -> Reply:
     return json_reply(body, status=status, headers={"Retry-After": "120"})
 
 
-# name: (the reply scripted, None for no server; settings of the client; invitation_id, None to list instead)
-SCENARIOS: dict[str, tuple[Reply | None, dict[str, Any], str | None]] = {
-    "BadRequestError": (clerk_errors(400, "invitation_already_revoked"), {}, "inv_1"),
-    "AuthenticationError": (clerk_errors(401, "authentication_invalid"), {}, "inv_1"),
-    "PermissionDeniedError": (clerk_errors(403, "not_allowed"), {}, "inv_1"),
-    "NotFoundError": (clerk_errors(404, "resource_not_found"), {}, "inv_1"),
-    "UnprocessableEntityError": (clerk_errors(422, "form_param_invalid"), {}, None),
-    "RateLimitError": (clerk_errors(429, "too_many_requests"), {}, "inv_1"),
-    "UnexpectedStatus": (Reply(520, b"origin down"), {}, "inv_1"),
-    "UnexpectedResponse": (Reply(200, b'{"id": ', {"Content-Type": "application/json"}), {}, "inv_1"),
-    "ResponseTooLargeError": (Reply(200, b"{}", content_length=10**9), {}, "inv_1"),
-    "APITimeoutError": (Reply(hang=True), {"deadline": 0.3}, "inv_1"),
-    "APIConnectionError": (None, {}, "inv_1"),
-    "InvalidArgumentError": (None, {}, ".."),
-    "ClientClosedError": (None, {"closed": True}, "inv_1"),
+# name: (the reply scripted, None for no server; settings of the client; the operation called; its arguments
+# beside what tests/support/operations.py gives it)
+REVOKE, LIST = "RevokeInvitation", "ListInvitations"
+SCENARIOS: dict[str, tuple[Reply | None, dict[str, Any], str, dict[str, Any]]] = {
+    "BadRequestError": (clerk_errors(400, "invitation_already_revoked"), {}, REVOKE, {}),
+    "AuthenticationError": (clerk_errors(401, "authentication_invalid"), {}, REVOKE, {}),
+    "PaymentRequiredError": (clerk_errors(402, "quota_exceeded"), {}, "CreateOrganizationInvitation", {}),
+    "PermissionDeniedError": (clerk_errors(403, "not_allowed"), {}, REVOKE, {}),
+    "NotFoundError": (clerk_errors(404, "resource_not_found"), {}, REVOKE, {}),
+    "ConflictError": (clerk_errors(409, "conflict"), {}, "InviteWaitlistEntry", {}),
+    "UnprocessableEntityError": (clerk_errors(422, "form_param_invalid"), {}, LIST, {}),
+    "RateLimitError": (clerk_errors(429, "too_many_requests"), {}, REVOKE, {}),
+    "InternalServerError": (clerk_errors(500, "internal_clerk_error"), {}, "ListInstanceOrganizationInvitations", {}),
+    "UnexpectedStatus": (Reply(520, b"origin down"), {}, REVOKE, {}),
+    "UnexpectedResponse": (Reply(200, b'{"id": ', {"Content-Type": "application/json"}), {}, REVOKE, {}),
+    "ResponseTooLargeError": (Reply(200, b"{}", content_length=10**9), {}, REVOKE, {}),
+    "APITimeoutError": (Reply(hang=True), {"deadline": 0.3}, REVOKE, {}),
+    "APIConnectionError": (None, {}, REVOKE, {}),
+    "InvalidArgumentError": (None, {}, REVOKE, {"invitation_id": ".."}),
+    "ClientClosedError": (None, {"closed": True}, REVOKE, {}),
 }
 NEVER_RAISED_THEMSELVES = {"ClerkInvitationsError", "APIResponseError", "ClerkAPIError"}
+EXCEPTIONS = {name for name in errors.__all__ if isinstance(getattr(errors, name), type)}
 
 
 def raise_in(call: Caller, server: ScriptedServer, scenario: str) -> errors.ClerkInvitationsError:
-    reply, settings, invitation_id = SCENARIOS[scenario]
+    reply, settings, operation_id, overrides = SCENARIOS[scenario]
     if reply is not None:
         server.script(reply)
     settings = dict(settings)
@@ -57,16 +64,14 @@ def raise_in(call: Caller, server: ScriptedServer, scenario: str) -> errors.Cler
     if closed:
         client.get_httpx_client().close()
         call.loop.run_until_complete(client.get_async_httpx_client().aclose())
+    operation = OPERATIONS[operation_id]
     with pytest.raises(errors.ClerkInvitationsError) as raised:
-        if invitation_id is None:
-            call(list_invitations, client=client)
-        else:
-            call(revoke_invitation, invitation_id, client=client)
+        call(operation.endpoint, client=client, **{**operation.arguments, **overrides})
     return raised.value
 
 
 def test_the_scenarios_raise_every_exception_of_the_package() -> None:
-    assert set(SCENARIOS) == set(errors.__all__) - NEVER_RAISED_THEMSELVES
+    assert set(SCENARIOS) == EXCEPTIONS - NEVER_RAISED_THEMSELVES
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from clerk_invitations_client.models import (
     BulkInvitationRequest,
-    BulkInvitationRequestPublicMetadataType0,
     ClerkError,
     ClerkErrorMeta,
     ClerkErrors,
@@ -26,6 +25,7 @@ from clerk_invitations_client.models import (
     InvitationObject,
     InvitationPublicMetadata,
     InvitationStatus,
+    Metadata,
     TemplateSlug,
 )
 from clerk_invitations_client.types import UNSET
@@ -227,7 +227,7 @@ def test_the_free_form_model_names_are_aliases_of_dict() -> None:
     for alias in (
         InvitationPublicMetadata,
         CreateInvitationRequestPublicMetadata,
-        BulkInvitationRequestPublicMetadataType0,
+        Metadata,
         ClerkErrorMeta,
         ClerkErrorsMeta,
     ):

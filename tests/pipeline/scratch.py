@@ -6,12 +6,16 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import yaml
 from packaging.version import Version
 
 from tools import ROOT
+from tools.upstream_spec import operations
 
 COPIED = [
     "Makefile",
@@ -27,12 +31,37 @@ COPIED = [
 # Linked, not copied: the repository's own venv and node_modules.
 LINKED = [".venv", "node_modules"]
 
-# Invitation's `url` property in openapi.yaml, as the tests that drop it find it.
-INVITATION_URL = """\
-        url:
-          type: string
-          description: The link the invitee follows to accept the invitation; may be absent.
-"""
+SpecChange = Callable[[dict[str, Any]], None]
+"""A change to a parsed openapi.yaml, made in place: tests change the spec as data, never by matching its text."""
+
+
+def write_changed_spec(source: Path, change: SpecChange, target: Path) -> Path:
+    """`source` parsed, changed by `change` and written to `target`."""
+    spec = yaml.safe_load(source.read_text())
+    change(spec)
+    target.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=120))
+    return target
+
+
+def operation(spec: dict[str, Any], operation_id: str) -> dict[str, Any]:
+    """The operation object of `operation_id` in a parsed spec."""
+    _, _, found, _ = operations(spec)[operation_id]
+    return found
+
+
+def query_parameter(spec: dict[str, Any], operation_id: str, name: str) -> dict[str, Any]:
+    """An operation's query parameter declared in place (not a shared component, which other operations use)."""
+    (found,) = [p for p in operation(spec, operation_id)["parameters"] if p.get("name") == name and p["in"] == "query"]
+    parameter: dict[str, Any] = found
+    return parameter
+
+
+def drop_invitation_url(spec: dict[str, Any]) -> None:
+    del spec["components"]["schemas"]["Invitation"]["properties"]["url"]
+
+
+def require_list_invitations_query(spec: dict[str, Any]) -> None:
+    query_parameter(spec, "ListInvitations", "query")["required"] = True
 
 
 @dataclass(frozen=True)
@@ -44,6 +73,9 @@ class Scratch:
         text = path.read_text()
         assert old in text, f"{old!r} is not in {name}"
         path.write_text(text.replace(old, new, 1))
+
+    def edit_spec(self, change: SpecChange) -> None:
+        write_changed_spec(self.root / "openapi.yaml", change, self.root / "openapi.yaml")
 
     def make(self, *targets: str) -> subprocess.CompletedProcess[str]:
         """Run make in the copy; stdout and stderr together, as a maintainer would read them.

@@ -164,6 +164,17 @@ def test_the_plain_functions_keep_their_types(scratch: Path) -> None:
     assert inspect.signature(endpoint("list_members").sync).return_annotation == "MemberPage"
 
 
+def test_the_page_parser_names_each_type_once(scratch: Path) -> None:
+    """A page parser returns the page model, the operation's other answers or None: each named once."""
+
+    def returned(name: str) -> str:
+        annotation: str = inspect.signature(endpoint(name)._parse_page).return_annotation
+        return annotation
+
+    assert returned("list_members") == "ClerkErrors | MemberPage | None"
+    assert returned("list_teams") == "ClerkErrors | list[Team] | TeamPage | None"
+
+
 def test_the_generated_helpers_send_what_the_spec_says(scratch: Path) -> None:
     """Unit-level: a scratch package has no server, so an httpx.MockTransport answers and records."""
     client_module = importlib.import_module("scratch_client")

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from packaging.version import Version
 
-from tests.pipeline.scratch import INVITATION_URL, Scratch, scratch_copy
+from tests.pipeline.scratch import Scratch, drop_invitation_url, require_list_invitations_query, scratch_copy
 from tools import ROOT
 from tools.semver_gate import allows_breaking, failures, load_released
 
-# An optional property Clerk might add, at the end of Invitation's: new, and nothing moves.
-NEW_PROPERTY = """\
-        updated_at:
-          type: integer
-          format: int64
-          description: When the invitation last changed (Unix epoch milliseconds).
-"""
-ADDITIVE_EDIT = NEW_PROPERTY + "        inviter_id:\n          type: string\n          description: Who invited.\n"
+
+def add_optional_invitation_property(spec: dict[str, Any]) -> None:
+    """An optional property Clerk might add, at the end of Invitation's: new, and nothing moves."""
+    spec["components"]["schemas"]["Invitation"]["properties"]["inviter_id"] = {
+        "type": "string",
+        "description": "Who invited.",
+    }
 
 
 @pytest.fixture
@@ -44,12 +44,8 @@ def test_breaking_needs_a_major_bump_or_a_minor_one_while_0x(released: str, curr
 
 
 def test_a_breaking_edit_without_a_major_bump_fails_naming_each_break(scratch: Scratch) -> None:
-    scratch.edit("openapi.yaml", INVITATION_URL, "")
-    scratch.edit(
-        "openapi.yaml",
-        "- name: query\n          in: query\n          required: false",
-        "- name: query\n          in: query\n          required: true",
-    )
+    scratch.edit_spec(drop_invitation_url)
+    scratch.edit_spec(require_list_invitations_query)
     version = scratch.bump_patch(changelog=True)
 
     result = scratch.make("generate", "api-check")
@@ -63,7 +59,7 @@ def test_a_breaking_edit_without_a_major_bump_fails_naming_each_break(scratch: S
 
 
 def test_an_additive_edit_fails_without_a_version_bump_and_passes_with_one(scratch: Scratch) -> None:
-    scratch.edit("openapi.yaml", NEW_PROPERTY, ADDITIVE_EDIT)
+    scratch.edit_spec(add_optional_invitation_property)
 
     unbumped = scratch.make("generate", "api-check")
 

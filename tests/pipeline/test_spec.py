@@ -12,6 +12,9 @@ from openapi_spec_validator import validate
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from tests.support.operations import resolve
+from tools.upstream_spec import operations
+
 SPEC_URI = "urn:clerk-invitations:openapi.yaml"
 
 
@@ -58,8 +61,27 @@ def example_errors(spec: dict[str, Any]) -> tuple[int, list[str]]:
 def test_every_example_validates_against_its_schema(spec: dict[str, Any]) -> None:
     checked, errors = example_errors(spec)
     assert not errors
-    # 2 request bodies, 5 successes, 2 revoke errors, 5 shared error responses, 1 Retry-After header.
-    assert checked == 15
+    assert checked > 0  # which parts need an example: test_every_request_body_and_response_has_an_example
+
+
+def documented_contents(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(where, media type object) of every request body and response of every operation, references followed."""
+    found = []
+    for operation_id, (_, _, operation, _) in operations(spec).items():
+        parts = [("request body", operation["requestBody"])] if "requestBody" in operation else []
+        parts += [(f"response {status}", response) for status, response in operation["responses"].items()]
+        for what, part in parts:
+            part = resolve(spec, part)
+            for media_type, media in part.get("content", {}).items():
+                found.append((f"{operation_id} {what} {media_type}", media))
+    return found
+
+
+def test_every_request_body_and_response_has_an_example(spec: dict[str, Any]) -> None:
+    """So that Prism answers coherent data (ids of the right prefix, non-negative totals) instead of made-up values."""
+    contents = documented_contents(spec)
+    missing = [where for where, media in contents if "example" not in media and not media.get("examples")]
+    assert not missing
 
 
 def test_a_wrong_example_is_caught(spec: dict[str, Any]) -> None:

@@ -21,8 +21,7 @@ class BulkInvitationRequest:
 
     Attributes:
         email_address (str): The email address to invite; Clerk answers 422 if it isn't one.
-        public_metadata (BulkInvitationRequestPublicMetadataType0 | None | Unset): Metadata copied into the user's
-            public metadata when they accept.
+        public_metadata (Metadata | None | Unset): Metadata copied into the user's public metadata when they accept.
         redirect_url (None | str | Unset): Where the invitation link sends the invitee, full URL or path.
         notify (bool | None | Unset): Whether Clerk emails the invitation. Defaults to true. Default: True.
         ignore_existing (bool | None | Unset): Create the invitation even if the address already has a pending
@@ -34,7 +33,7 @@ class BulkInvitationRequest:
     """
 
     email_address: str
-    public_metadata: BulkInvitationRequestPublicMetadataType0 | None | Unset = UNSET
+    public_metadata: Metadata | None | Unset = UNSET
     redirect_url: None | str | Unset = UNSET
     notify: bool | None | Unset = True
     ignore_existing: bool | None | Unset = False
@@ -104,7 +103,7 @@ class BulkInvitationRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        def _parse_public_metadata(data: object) -> BulkInvitationRequestPublicMetadataType0 | None | Unset:
+        def _parse_public_metadata(data: object) -> Metadata | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -117,7 +116,7 @@ class BulkInvitationRequest:
                 return public_metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(BulkInvitationRequestPublicMetadataType0 | None | Unset, data)
+            return cast(Metadata | None | Unset, data)
 
         public_metadata = _parse_public_metadata(src_dict.get("public_metadata", UNSET))
 
@@ -140,4 +139,4 @@ class BulkInvitationRequest:
 
 
 # Imported last, so that models referring to each other can import each other.
-from ..models.bulk_invitation_request_public_metadata_type_0 import BulkInvitationRequestPublicMetadataType0  # noqa: E402
+from ..models.metadata import Metadata  # noqa: E402

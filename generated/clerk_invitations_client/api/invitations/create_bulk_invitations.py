@@ -106,7 +106,7 @@ def sync_detailed(
 ) -> Response[ClerkErrors | list[Invitation]]:
     """Create up to ten invitations at once
 
-     Creates one invitation for each item, with the same rules as creating a single one but one: no
+    Creates one invitation for each item, with the same rules as creating a single one but one: no
     address may belong to a user, even with `ignore_existing` (Clerk: "this rule cannot be bypassed").
     The request succeeds or fails as a whole: if any item is refused, none is created.
 
@@ -149,7 +149,7 @@ def sync(
 ) -> list[Invitation]:
     """Create up to ten invitations at once
 
-     Creates one invitation for each item, with the same rules as creating a single one but one: no
+    Creates one invitation for each item, with the same rules as creating a single one but one: no
     address may belong to a user, even with `ignore_existing` (Clerk: "this rule cannot be bypassed").
     The request succeeds or fails as a whole: if any item is refused, none is created.
 
@@ -159,8 +159,11 @@ def sync(
             default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 422, 429), as its
-            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.UnprocessableEntityError (422),
+            errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -189,7 +192,7 @@ async def asyncio_detailed(
 ) -> Response[ClerkErrors | list[Invitation]]:
     """Create up to ten invitations at once
 
-     Creates one invitation for each item, with the same rules as creating a single one but one: no
+    Creates one invitation for each item, with the same rules as creating a single one but one: no
     address may belong to a user, even with `ignore_existing` (Clerk: "this rule cannot be bypassed").
     The request succeeds or fails as a whole: if any item is refused, none is created.
 
@@ -232,7 +235,7 @@ async def asyncio(
 ) -> list[Invitation]:
     """Create up to ten invitations at once
 
-     Creates one invitation for each item, with the same rules as creating a single one but one: no
+    Creates one invitation for each item, with the same rules as creating a single one but one: no
     address may belong to a user, even with `ignore_existing` (Clerk: "this rule cannot be bypassed").
     The request succeeds or fails as a whole: if any item is refused, none is created.
 
@@ -242,8 +245,11 @@ async def asyncio(
             default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 422, 429), as its
-            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.UnprocessableEntityError (422),
+            errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,

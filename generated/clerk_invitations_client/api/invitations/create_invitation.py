@@ -98,7 +98,7 @@ def sync_detailed(
 ) -> Response[ClerkErrors | Invitation]:
     """Create an invitation
 
-     Creates an invitation for one email address and, unless `notify` is false, emails the invitee a
+    Creates an invitation for one email address and, unless `notify` is false, emails the invitee a
     sign-up link.
     Clerk refuses a second pending invitation for the same address, and an invitation for an address
     that already belongs to a user, unless `ignore_existing` is true.
@@ -142,7 +142,7 @@ def sync(
 ) -> Invitation:
     """Create an invitation
 
-     Creates an invitation for one email address and, unless `notify` is false, emails the invitee a
+    Creates an invitation for one email address and, unless `notify` is false, emails the invitee a
     sign-up link.
     Clerk refuses a second pending invitation for the same address, and an invitation for an address
     that already belongs to a user, unless `ignore_existing` is true.
@@ -153,8 +153,11 @@ def sync(
             default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 422, 429), as its
-            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.UnprocessableEntityError (422),
+            errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -183,7 +186,7 @@ async def asyncio_detailed(
 ) -> Response[ClerkErrors | Invitation]:
     """Create an invitation
 
-     Creates an invitation for one email address and, unless `notify` is false, emails the invitee a
+    Creates an invitation for one email address and, unless `notify` is false, emails the invitee a
     sign-up link.
     Clerk refuses a second pending invitation for the same address, and an invitation for an address
     that already belongs to a user, unless `ignore_existing` is true.
@@ -227,7 +230,7 @@ async def asyncio(
 ) -> Invitation:
     """Create an invitation
 
-     Creates an invitation for one email address and, unless `notify` is false, emails the invitee a
+    Creates an invitation for one email address and, unless `notify` is false, emails the invitee a
     sign-up link.
     Clerk refuses a second pending invitation for the same address, and an invitation for an address
     that already belongs to a user, unless `ignore_existing` is true.
@@ -238,8 +241,11 @@ async def asyncio(
             default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 422, 429), as its
-            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.UnprocessableEntityError (422),
+            errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,

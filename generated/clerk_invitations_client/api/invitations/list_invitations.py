@@ -120,7 +120,7 @@ def sync_detailed(
 ) -> Response[ClerkErrors | list[Invitation]]:
     """List invitations
 
-     Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
+    Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
     Without `status`, revoked invitations are left out.
 
     Args:
@@ -178,7 +178,7 @@ def sync(
 ) -> list[Invitation]:
     """List invitations
 
-     Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
+    Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
     Without `status`, revoked invitations are left out.
 
     Args:
@@ -195,8 +195,10 @@ def sync(
             default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
-            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -233,7 +235,7 @@ async def asyncio_detailed(
 ) -> Response[ClerkErrors | list[Invitation]]:
     """List invitations
 
-     Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
+    Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
     Without `status`, revoked invitations are left out.
 
     Args:
@@ -291,7 +293,7 @@ async def asyncio(
 ) -> list[Invitation]:
     """List invitations
 
-     Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
+    Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
     Without `status`, revoked invitations are left out.
 
     Args:
@@ -308,8 +310,10 @@ async def asyncio(
             default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
-            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -404,8 +408,10 @@ def sync_page(
             default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
-            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -458,8 +464,10 @@ async def asyncio_page(
             default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
-            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -516,8 +524,10 @@ def sync_all(
             by default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
-            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -579,8 +589,10 @@ def asyncio_all(
             by default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.ClerkAPIError: Clerk answered with a documented error (401, 403, 422, 429), as its
-            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,

@@ -70,7 +70,7 @@ def sync_detailed(
 ) -> Response[ClerkErrors | Invitation]:
     """Revoke an invitation
 
-     Revokes a pending invitation: its link stops working. The invitee can still sign up through the
+    Revokes a pending invitation: its link stops working. The invitee can still sign up through the
     ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
 
     Args:
@@ -112,7 +112,7 @@ def sync(
 ) -> Invitation:
     """Revoke an invitation
 
-     Revokes a pending invitation: its link stops working. The invitee can still sign up through the
+    Revokes a pending invitation: its link stops working. The invitee can still sign up through the
     ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
 
     Args:
@@ -121,8 +121,11 @@ def sync(
             default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 404, 429), as its
-            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.RateLimitError
+            (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -151,7 +154,7 @@ async def asyncio_detailed(
 ) -> Response[ClerkErrors | Invitation]:
     """Revoke an invitation
 
-     Revokes a pending invitation: its link stops working. The invitee can still sign up through the
+    Revokes a pending invitation: its link stops working. The invitee can still sign up through the
     ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
 
     Args:
@@ -193,7 +196,7 @@ async def asyncio(
 ) -> Invitation:
     """Revoke an invitation
 
-     Revokes a pending invitation: its link stops working. The invitee can still sign up through the
+    Revokes a pending invitation: its link stops working. The invitee can still sign up through the
     ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
 
     Args:
@@ -202,8 +205,11 @@ async def asyncio(
             default the client's `deadline`; None: no limit.
 
     Raises:
-        errors.ClerkAPIError: Clerk answered with a documented error (400, 401, 403, 404, 429), as its
-            subclass for the status, e.g. errors.NotFoundError for 404.
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.RateLimitError
+            (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,

@@ -1,0 +1,288 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ... import errors
+from ...client import AuthenticatedClient, Client, build_request, path_segment
+from ...models.clerk_errors import ClerkErrors
+from ...models.create_organization_invitation_request import CreateOrganizationInvitationRequest
+from ...models.organization_invitations import OrganizationInvitations
+from ...types import UNSET, Response, Unset, build_response, json_loads
+
+if TYPE_CHECKING:
+    import httpx
+
+
+def _get_kwargs(
+    organization_id: str,
+    *,
+    body: list[CreateOrganizationInvitationRequest],
+) -> dict[str, Any]:
+    # Every argument is checked against the spec before the request is built.
+    errors.check_str(organization_id, "organization_id", min_length=1)
+
+    errors.check_list(body, "body", min_items=1, max_items=10)
+    for body_index, body_entry in enumerate(body):
+        errors.check_instance(body_entry, CreateOrganizationInvitationRequest, f"body[{body_index}]")
+        errors.check_json(body_entry.additional_properties, f"body[{body_index}]")
+        errors.check_str(body_entry.email_address, f"body[{body_index}].email_address")
+
+        errors.check_str(body_entry.role, f"body[{body_index}].role")
+
+        if not isinstance(body_entry.inviter_user_id, Unset) and body_entry.inviter_user_id is not None:
+            errors.check_str(body_entry.inviter_user_id, f"body[{body_index}].inviter_user_id")
+
+        if not isinstance(body_entry.public_metadata, Unset) and body_entry.public_metadata is not None:
+            errors.check_instance(body_entry.public_metadata, dict, f"body[{body_index}].public_metadata")
+            errors.check_json(body_entry.public_metadata, f"body[{body_index}].public_metadata")
+
+        if not isinstance(body_entry.private_metadata, Unset) and body_entry.private_metadata is not None:
+            errors.check_instance(body_entry.private_metadata, dict, f"body[{body_index}].private_metadata")
+            errors.check_json(body_entry.private_metadata, f"body[{body_index}].private_metadata")
+
+        if not isinstance(body_entry.redirect_url, Unset) and body_entry.redirect_url is not None:
+            errors.check_str(body_entry.redirect_url, f"body[{body_index}].redirect_url")
+
+        if not isinstance(body_entry.expires_in_days, Unset) and body_entry.expires_in_days is not None:
+            errors.check_int(body_entry.expires_in_days, f"body[{body_index}].expires_in_days", minimum=1, maximum=365)
+
+        if not isinstance(body_entry.notify, Unset) and body_entry.notify is not None:
+            errors.check_bool(body_entry.notify, f"body[{body_index}].notify")
+
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/organizations/{organization_id}/invitations/bulk".format(
+            organization_id=path_segment(organization_id, "organization_id"),
+        ),
+    }
+
+    _kwargs["json"] = []
+    for body_item_data in body:
+        body_item = body_item_data.to_dict()
+        _kwargs["json"].append(body_item)
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(response: httpx.Response) -> ClerkErrors | OrganizationInvitations | None:
+    if response.status_code == 200:
+        response_200 = OrganizationInvitations.from_dict(json_loads(response.content))
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_429
+
+    return None
+
+
+def sync_detailed(
+    organization_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[CreateOrganizationInvitationRequest],
+    deadline: float | None | Unset = UNSET,
+) -> Response[ClerkErrors | OrganizationInvitations]:
+    """Invite up to ten people to an organization at once
+
+    Creates one organization invitation for each item, each with its own role, inviter and metadata,
+    under the same rules as a single one. The request succeeds or fails as a whole.
+
+    Args:
+        organization_id (str): The id of the organization (`org_...`).
+        body (list[CreateOrganizationInvitationRequest]):
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        Response[ClerkErrors | OrganizationInvitations]: any completed exchange, whatever its status.
+    """
+
+    with errors.argument_errors():
+        request = build_request(
+            client.get_httpx_client(),
+            **_get_kwargs(
+                organization_id=organization_id,
+                body=body,
+            ),
+        )
+    with errors.transport_errors():
+        response = client.send(request, deadline)
+
+    return build_response(response, _parse_response)
+
+
+def sync(
+    organization_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[CreateOrganizationInvitationRequest],
+    deadline: float | None | Unset = UNSET,
+) -> OrganizationInvitations:
+    """Invite up to ten people to an organization at once
+
+    Creates one organization invitation for each item, each with its own role, inviter and metadata,
+    under the same rules as a single one. The request succeeds or fails as a whole.
+
+    Args:
+        organization_id (str): The id of the organization (`org_...`).
+        body (list[CreateOrganizationInvitationRequest]):
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        OrganizationInvitations
+    """
+
+    response = sync_detailed(
+        organization_id=organization_id,
+        client=client,
+        body=body,
+        deadline=deadline,
+    )
+    return errors.success_of(response, OrganizationInvitations)
+
+
+async def asyncio_detailed(
+    organization_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[CreateOrganizationInvitationRequest],
+    deadline: float | None | Unset = UNSET,
+) -> Response[ClerkErrors | OrganizationInvitations]:
+    """Invite up to ten people to an organization at once
+
+    Creates one organization invitation for each item, each with its own role, inviter and metadata,
+    under the same rules as a single one. The request succeeds or fails as a whole.
+
+    Args:
+        organization_id (str): The id of the organization (`org_...`).
+        body (list[CreateOrganizationInvitationRequest]):
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        Response[ClerkErrors | OrganizationInvitations]: any completed exchange, whatever its status.
+    """
+
+    with errors.argument_errors():
+        request = build_request(
+            client.get_async_httpx_client(),
+            **_get_kwargs(
+                organization_id=organization_id,
+                body=body,
+            ),
+        )
+    with errors.transport_errors():
+        response = await client.send_async(request, deadline)
+
+    return build_response(response, _parse_response)
+
+
+async def asyncio(
+    organization_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[CreateOrganizationInvitationRequest],
+    deadline: float | None | Unset = UNSET,
+) -> OrganizationInvitations:
+    """Invite up to ten people to an organization at once
+
+    Creates one organization invitation for each item, each with its own role, inviter and metadata,
+    under the same rules as a single one. The request succeeds or fails as a whole.
+
+    Args:
+        organization_id (str): The id of the organization (`org_...`).
+        body (list[CreateOrganizationInvitationRequest]):
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        OrganizationInvitations
+    """
+
+    response = await asyncio_detailed(
+        organization_id=organization_id,
+        client=client,
+        body=body,
+        deadline=deadline,
+    )
+    return errors.success_of(response, OrganizationInvitations)

@@ -1,0 +1,649 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING, Any
+
+from ... import errors
+from ...client import AuthenticatedClient, Client, build_request
+from ...models.clerk_errors import ClerkErrors
+from ...models.invitation_status import InvitationStatus
+from ...models.organization_invitation_with_organization import OrganizationInvitationWithOrganization
+from ...models.organization_invitations_with_organization import OrganizationInvitationsWithOrganization
+from ...types import (
+    UNSET,
+    Page,
+    PageScan,
+    Response,
+    Unset,
+    build_response,
+    iterate_pages,
+    iterate_pages_async,
+    json_loads,
+)
+
+if TYPE_CHECKING:
+    import httpx
+
+
+def _get_kwargs(
+    *,
+    order_by: str | Unset = "-created_at",
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+    # Every argument is checked against the spec before the request is built.
+    if not isinstance(order_by, Unset):
+        errors.check_str(order_by, "order_by")
+
+    if not isinstance(status, Unset):
+        errors.check_enum(status, InvitationStatus, "status")
+
+    if not isinstance(query, Unset):
+        errors.check_str(query, "query")
+
+    if not isinstance(limit, Unset):
+        errors.check_int(limit, "limit", minimum=1, maximum=500)
+
+    if not isinstance(offset, Unset):
+        errors.check_int(offset, "offset", minimum=0)
+
+    params: dict[str, Any] = {}
+
+    params["order_by"] = order_by
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["query"] = query
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/organization_invitations",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(response: httpx.Response) -> ClerkErrors | OrganizationInvitationsWithOrganization | None:
+    if response.status_code == 200:
+        response_200 = OrganizationInvitationsWithOrganization.from_dict(json_loads(response.content))
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_500
+
+    return None
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    order_by: str | Unset = "-created_at",
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
+) -> Response[ClerkErrors | OrganizationInvitationsWithOrganization]:
+    """List the organization invitations of every organization
+
+    Returns one page of the instance's organization invitations, across organizations, each with the
+    public data of its organization, and how many there are in all; newest first unless `order_by` says
+    otherwise.
+
+    Args:
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address contains this text.
+        limit (int | Unset): How many items to return at most. Default: 10.
+        offset (int | Unset): How many items to skip before the page starts; use with `limit` to
+            page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        Response[ClerkErrors | OrganizationInvitationsWithOrganization]: any completed exchange, whatever its status.
+    """
+
+    with errors.argument_errors():
+        request = build_request(
+            client.get_httpx_client(),
+            **_get_kwargs(
+                order_by=order_by,
+                status=status,
+                query=query,
+                limit=limit,
+                offset=offset,
+            ),
+        )
+    with errors.transport_errors():
+        response = client.send(request, deadline)
+
+    return build_response(response, _parse_response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    order_by: str | Unset = "-created_at",
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
+) -> OrganizationInvitationsWithOrganization:
+    """List the organization invitations of every organization
+
+    Returns one page of the instance's organization invitations, across organizations, each with the
+    public data of its organization, and how many there are in all; newest first unless `order_by` says
+    otherwise.
+
+    Args:
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address contains this text.
+        limit (int | Unset): How many items to return at most. Default: 10.
+        offset (int | Unset): How many items to skip before the page starts; use with `limit` to
+            page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.InternalServerError (500).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        OrganizationInvitationsWithOrganization
+    """
+
+    response = sync_detailed(
+        client=client,
+        order_by=order_by,
+        status=status,
+        query=query,
+        limit=limit,
+        offset=offset,
+        deadline=deadline,
+    )
+    return errors.success_of(response, OrganizationInvitationsWithOrganization)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    order_by: str | Unset = "-created_at",
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
+) -> Response[ClerkErrors | OrganizationInvitationsWithOrganization]:
+    """List the organization invitations of every organization
+
+    Returns one page of the instance's organization invitations, across organizations, each with the
+    public data of its organization, and how many there are in all; newest first unless `order_by` says
+    otherwise.
+
+    Args:
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address contains this text.
+        limit (int | Unset): How many items to return at most. Default: 10.
+        offset (int | Unset): How many items to skip before the page starts; use with `limit` to
+            page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        Response[ClerkErrors | OrganizationInvitationsWithOrganization]: any completed exchange, whatever its status.
+    """
+
+    with errors.argument_errors():
+        request = build_request(
+            client.get_async_httpx_client(),
+            **_get_kwargs(
+                order_by=order_by,
+                status=status,
+                query=query,
+                limit=limit,
+                offset=offset,
+            ),
+        )
+    with errors.transport_errors():
+        response = await client.send_async(request, deadline)
+
+    return build_response(response, _parse_response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    order_by: str | Unset = "-created_at",
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
+) -> OrganizationInvitationsWithOrganization:
+    """List the organization invitations of every organization
+
+    Returns one page of the instance's organization invitations, across organizations, each with the
+    public data of its organization, and how many there are in all; newest first unless `order_by` says
+    otherwise.
+
+    Args:
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address contains this text.
+        limit (int | Unset): How many items to return at most. Default: 10.
+        offset (int | Unset): How many items to skip before the page starts; use with `limit` to
+            page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.InternalServerError (500).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        OrganizationInvitationsWithOrganization
+    """
+
+    response = await asyncio_detailed(
+        client=client,
+        order_by=order_by,
+        status=status,
+        query=query,
+        limit=limit,
+        offset=offset,
+        deadline=deadline,
+    )
+    return errors.success_of(response, OrganizationInvitationsWithOrganization)
+
+
+def _parse_page(response: httpx.Response) -> ClerkErrors | OrganizationInvitationsWithOrganization | None:
+    if response.status_code == 200:
+        # The page model is read without its items, which are then replaced by their models in a list of
+        # our own, as in _parse_response: each dict is freed once read, and the garbage collector runs less.
+        body = json_loads(response.content)
+        items = list(body["data"])
+        body["data"] = []
+        page = OrganizationInvitationsWithOrganization.from_dict(body)
+        from_dict = OrganizationInvitationWithOrganization.from_dict  # looked up once, not once per item
+        for index, item in enumerate(items):
+            items[index] = from_dict(item)
+        page.data = items
+        return page
+    return _parse_response(response)
+
+
+def _page_request(
+    httpx_client: httpx.Client | httpx.AsyncClient,
+    *,
+    order_by: str | Unset = "-created_at",
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    limit: int,
+    offset: int,
+) -> httpx.Request:
+    with errors.argument_errors():
+        kwargs = _get_kwargs(
+            order_by=order_by,
+            status=status,
+            query=query,
+            limit=limit,
+            offset=offset,
+        )
+        return build_request(httpx_client, **kwargs)
+
+
+def _page_of(response: httpx.Response, limit: int, offset: int) -> Page[OrganizationInvitationWithOrganization]:
+    page = errors.success_of(build_response(response, _parse_page), OrganizationInvitationsWithOrganization)
+    return Page(page.data, page.total_count, offset=offset, limit=limit)
+
+
+def sync_page(
+    *,
+    client: AuthenticatedClient | Client,
+    order_by: str | Unset = "-created_at",
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    limit: int = 500,
+    offset: int = 0,
+    deadline: float | None | Unset = UNSET,
+) -> Page[OrganizationInvitationWithOrganization]:
+    """List the organization invitations of every organization: one page, with the total count
+
+    The page at `offset`, and how many items match the filters in all (`total_count`); `next_offset` is
+    where the next page starts, None after the last.
+
+    Args:
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address contains this text.
+        limit (int): How many items to fetch, 1 to 500. Default: 500.
+        offset (int): How many items to skip. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.InternalServerError (500).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+    Returns:
+        Page[OrganizationInvitationWithOrganization]
+    """
+
+    request = _page_request(
+        client.get_httpx_client(),
+        order_by=order_by,
+        status=status,
+        query=query,
+        limit=limit,
+        offset=offset,
+    )
+    with errors.transport_errors():
+        response = client.send(request, deadline)
+    return _page_of(response, limit, offset)
+
+
+async def asyncio_page(
+    *,
+    client: AuthenticatedClient | Client,
+    order_by: str | Unset = "-created_at",
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    limit: int = 500,
+    offset: int = 0,
+    deadline: float | None | Unset = UNSET,
+) -> Page[OrganizationInvitationWithOrganization]:
+    """List the organization invitations of every organization: one page, with the total count
+
+    The page at `offset`, and how many items match the filters in all (`total_count`); `next_offset` is
+    where the next page starts, None after the last.
+
+    Args:
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address contains this text.
+        limit (int): How many items to fetch, 1 to 500. Default: 500.
+        offset (int): How many items to skip. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.InternalServerError (500).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+    Returns:
+        Page[OrganizationInvitationWithOrganization]
+    """
+
+    request = _page_request(
+        client.get_async_httpx_client(),
+        order_by=order_by,
+        status=status,
+        query=query,
+        limit=limit,
+        offset=offset,
+    )
+    with errors.transport_errors():
+        response = await client.send_async(request, deadline)
+    return _page_of(response, limit, offset)
+
+
+def sync_all(
+    *,
+    client: AuthenticatedClient | Client,
+    order_by: str | Unset = "-created_at",
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    page_size: int = 500,
+    max_items: int | None = None,
+    deadline: float | None | Unset = UNSET,
+) -> Iterator[OrganizationInvitationWithOrganization]:
+    """List the organization invitations of every organization: every item, page after page
+
+    Fetches pages of `page_size` items as the iteration needs them, holding one at a time, and yields
+    each item once: offset paging shows an item twice when one is created before it during the scan, and
+    ids already yielded are skipped. Each page is one call, with its retries: an exception ends the
+    iteration, and what was yielded stays yielded. `page_size` and `max_items` are checked at the call,
+    the other arguments when the first page is fetched.
+
+    Args:
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address contains this text.
+        page_size (int): How many items each page fetches, 1 to 500. Default: 500.
+        max_items (int | None): Yield at most this many items, fetching no page beyond them. Default:
+            None, every item.
+        deadline (float | None | Unset): The most seconds each page's call may take, retries included;
+            by default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.InternalServerError (500).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+    Returns:
+        Iterator[OrganizationInvitationWithOrganization]
+    """
+
+    errors.check_int(page_size, "page_size", minimum=1, maximum=500)
+    if max_items is not None:
+        errors.check_int(max_items, "max_items", minimum=0)
+    scan = PageScan(page_size, max_items)
+    return iterate_pages(
+        lambda offset, limit: sync_page(
+            client=client,
+            order_by=order_by,
+            status=status,
+            query=query,
+            limit=limit,
+            offset=offset,
+            deadline=deadline,
+        ),
+        scan,
+    )
+
+
+def asyncio_all(
+    *,
+    client: AuthenticatedClient | Client,
+    order_by: str | Unset = "-created_at",
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    page_size: int = 500,
+    max_items: int | None = None,
+    deadline: float | None | Unset = UNSET,
+) -> AsyncIterator[OrganizationInvitationWithOrganization]:
+    """List the organization invitations of every organization: every item, page after page
+
+    Fetches pages of `page_size` items as the iteration needs them, holding one at a time, and yields
+    each item once: offset paging shows an item twice when one is created before it during the scan, and
+    ids already yielded are skipped. Each page is one call, with its retries: an exception ends the
+    iteration, and what was yielded stays yielded. `page_size` and `max_items` are checked at the call,
+    the other arguments when the first page is fetched.
+
+    Args:
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        query (str | Unset): Only invitations whose email address contains this text.
+        page_size (int): How many items each page fetches, 1 to 500. Default: 500.
+        max_items (int | None): Yield at most this many items, fetching no page beyond them. Default:
+            None, every item.
+        deadline (float | None | Unset): The most seconds each page's call may take, retries included;
+            by default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.InternalServerError (500).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+    Returns:
+        AsyncIterator[OrganizationInvitationWithOrganization]
+    """
+
+    errors.check_int(page_size, "page_size", minimum=1, maximum=500)
+    if max_items is not None:
+        errors.check_int(max_items, "max_items", minimum=0)
+    scan = PageScan(page_size, max_items)
+    return iterate_pages_async(
+        lambda offset, limit: asyncio_page(
+            client=client,
+            order_by=order_by,
+            status=status,
+            query=query,
+            limit=limit,
+            offset=offset,
+            deadline=deadline,
+        ),
+        scan,
+    )

@@ -1,0 +1,665 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING, Any
+
+from ... import errors
+from ...client import AuthenticatedClient, Client, build_request, path_segment
+from ...models.clerk_errors import ClerkErrors
+from ...models.invitation_status import InvitationStatus
+from ...models.organization_invitation import OrganizationInvitation
+from ...models.organization_invitations import OrganizationInvitations
+from ...types import (
+    UNSET,
+    Page,
+    PageScan,
+    Response,
+    Unset,
+    build_response,
+    iterate_pages,
+    iterate_pages_async,
+    json_loads,
+)
+
+if TYPE_CHECKING:
+    import httpx
+
+
+def _get_kwargs(
+    organization_id: str,
+    *,
+    status: InvitationStatus | Unset = UNSET,
+    email_address: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+    # Every argument is checked against the spec before the request is built.
+    errors.check_str(organization_id, "organization_id", min_length=1)
+
+    if not isinstance(status, Unset):
+        errors.check_enum(status, InvitationStatus, "status")
+
+    if not isinstance(email_address, Unset):
+        errors.check_str(email_address, "email_address")
+
+    if not isinstance(order_by, Unset):
+        errors.check_str(order_by, "order_by")
+
+    if not isinstance(limit, Unset):
+        errors.check_int(limit, "limit", minimum=1, maximum=500)
+
+    if not isinstance(offset, Unset):
+        errors.check_int(offset, "offset", minimum=0)
+
+    params: dict[str, Any] = {}
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["email_address"] = email_address
+
+    params["order_by"] = order_by
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/organizations/{organization_id}/invitations".format(
+            organization_id=path_segment(organization_id, "organization_id"),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(response: httpx.Response) -> ClerkErrors | OrganizationInvitations | None:
+    if response.status_code == 200:
+        response_200 = OrganizationInvitations.from_dict(json_loads(response.content))
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_429
+
+    return None
+
+
+def sync_detailed(
+    organization_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    status: InvitationStatus | Unset = UNSET,
+    email_address: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
+) -> Response[ClerkErrors | OrganizationInvitations]:
+    """List an organization's invitations
+
+    Returns one page of the organization's invitations and how many there are in all, newest first
+    unless `order_by` says otherwise. Invitations made through an organization domain are left out.
+
+    Args:
+        organization_id (str): The id of the organization (`org_...`).
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        email_address (str | Unset): Only invitations sent to this email address.
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        limit (int | Unset): How many items to return at most. Default: 10.
+        offset (int | Unset): How many items to skip before the page starts; use with `limit` to
+            page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        Response[ClerkErrors | OrganizationInvitations]: any completed exchange, whatever its status.
+    """
+
+    with errors.argument_errors():
+        request = build_request(
+            client.get_httpx_client(),
+            **_get_kwargs(
+                organization_id=organization_id,
+                status=status,
+                email_address=email_address,
+                order_by=order_by,
+                limit=limit,
+                offset=offset,
+            ),
+        )
+    with errors.transport_errors():
+        response = client.send(request, deadline)
+
+    return build_response(response, _parse_response)
+
+
+def sync(
+    organization_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    status: InvitationStatus | Unset = UNSET,
+    email_address: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
+) -> OrganizationInvitations:
+    """List an organization's invitations
+
+    Returns one page of the organization's invitations and how many there are in all, newest first
+    unless `order_by` says otherwise. Invitations made through an organization domain are left out.
+
+    Args:
+        organization_id (str): The id of the organization (`org_...`).
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        email_address (str | Unset): Only invitations sent to this email address.
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        limit (int | Unset): How many items to return at most. Default: 10.
+        offset (int | Unset): How many items to skip before the page starts; use with `limit` to
+            page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        OrganizationInvitations
+    """
+
+    response = sync_detailed(
+        organization_id=organization_id,
+        client=client,
+        status=status,
+        email_address=email_address,
+        order_by=order_by,
+        limit=limit,
+        offset=offset,
+        deadline=deadline,
+    )
+    return errors.success_of(response, OrganizationInvitations)
+
+
+async def asyncio_detailed(
+    organization_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    status: InvitationStatus | Unset = UNSET,
+    email_address: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
+) -> Response[ClerkErrors | OrganizationInvitations]:
+    """List an organization's invitations
+
+    Returns one page of the organization's invitations and how many there are in all, newest first
+    unless `order_by` says otherwise. Invitations made through an organization domain are left out.
+
+    Args:
+        organization_id (str): The id of the organization (`org_...`).
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        email_address (str | Unset): Only invitations sent to this email address.
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        limit (int | Unset): How many items to return at most. Default: 10.
+        offset (int | Unset): How many items to skip before the page starts; use with `limit` to
+            page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        Response[ClerkErrors | OrganizationInvitations]: any completed exchange, whatever its status.
+    """
+
+    with errors.argument_errors():
+        request = build_request(
+            client.get_async_httpx_client(),
+            **_get_kwargs(
+                organization_id=organization_id,
+                status=status,
+                email_address=email_address,
+                order_by=order_by,
+                limit=limit,
+                offset=offset,
+            ),
+        )
+    with errors.transport_errors():
+        response = await client.send_async(request, deadline)
+
+    return build_response(response, _parse_response)
+
+
+async def asyncio(
+    organization_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    status: InvitationStatus | Unset = UNSET,
+    email_address: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    deadline: float | None | Unset = UNSET,
+) -> OrganizationInvitations:
+    """List an organization's invitations
+
+    Returns one page of the organization's invitations and how many there are in all, newest first
+    unless `order_by` says otherwise. Invitations made through an organization domain are left out.
+
+    Args:
+        organization_id (str): The id of the organization (`org_...`).
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        email_address (str | Unset): Only invitations sent to this email address.
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        limit (int | Unset): How many items to return at most. Default: 10.
+        offset (int | Unset): How many items to skip before the page starts; use with `limit` to
+            page. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        OrganizationInvitations
+    """
+
+    response = await asyncio_detailed(
+        organization_id=organization_id,
+        client=client,
+        status=status,
+        email_address=email_address,
+        order_by=order_by,
+        limit=limit,
+        offset=offset,
+        deadline=deadline,
+    )
+    return errors.success_of(response, OrganizationInvitations)
+
+
+def _parse_page(response: httpx.Response) -> ClerkErrors | OrganizationInvitations | None:
+    if response.status_code == 200:
+        # The page model is read without its items, which are then replaced by their models in a list of
+        # our own, as in _parse_response: each dict is freed once read, and the garbage collector runs less.
+        body = json_loads(response.content)
+        items = list(body["data"])
+        body["data"] = []
+        page = OrganizationInvitations.from_dict(body)
+        from_dict = OrganizationInvitation.from_dict  # looked up once, not once per item
+        for index, item in enumerate(items):
+            items[index] = from_dict(item)
+        page.data = items
+        return page
+    return _parse_response(response)
+
+
+def _page_request(
+    httpx_client: httpx.Client | httpx.AsyncClient,
+    organization_id: str,
+    *,
+    status: InvitationStatus | Unset = UNSET,
+    email_address: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    limit: int,
+    offset: int,
+) -> httpx.Request:
+    with errors.argument_errors():
+        kwargs = _get_kwargs(
+            organization_id=organization_id,
+            status=status,
+            email_address=email_address,
+            order_by=order_by,
+            limit=limit,
+            offset=offset,
+        )
+        return build_request(httpx_client, **kwargs)
+
+
+def _page_of(response: httpx.Response, limit: int, offset: int) -> Page[OrganizationInvitation]:
+    page = errors.success_of(build_response(response, _parse_page), OrganizationInvitations)
+    return Page(page.data, page.total_count, offset=offset, limit=limit)
+
+
+def sync_page(
+    organization_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    status: InvitationStatus | Unset = UNSET,
+    email_address: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    limit: int = 500,
+    offset: int = 0,
+    deadline: float | None | Unset = UNSET,
+) -> Page[OrganizationInvitation]:
+    """List an organization's invitations: one page, with the total count
+
+    The page at `offset`, and how many items match the filters in all (`total_count`); `next_offset` is
+    where the next page starts, None after the last.
+
+    Args:
+        organization_id (str): The id of the organization (`org_...`).
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        email_address (str | Unset): Only invitations sent to this email address.
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        limit (int): How many items to fetch, 1 to 500. Default: 500.
+        offset (int): How many items to skip. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+    Returns:
+        Page[OrganizationInvitation]
+    """
+
+    request = _page_request(
+        client.get_httpx_client(),
+        organization_id=organization_id,
+        status=status,
+        email_address=email_address,
+        order_by=order_by,
+        limit=limit,
+        offset=offset,
+    )
+    with errors.transport_errors():
+        response = client.send(request, deadline)
+    return _page_of(response, limit, offset)
+
+
+async def asyncio_page(
+    organization_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    status: InvitationStatus | Unset = UNSET,
+    email_address: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    limit: int = 500,
+    offset: int = 0,
+    deadline: float | None | Unset = UNSET,
+) -> Page[OrganizationInvitation]:
+    """List an organization's invitations: one page, with the total count
+
+    The page at `offset`, and how many items match the filters in all (`total_count`); `next_offset` is
+    where the next page starts, None after the last.
+
+    Args:
+        organization_id (str): The id of the organization (`org_...`).
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        email_address (str | Unset): Only invitations sent to this email address.
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        limit (int): How many items to fetch, 1 to 500. Default: 500.
+        offset (int): How many items to skip. Default: 0.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+    Returns:
+        Page[OrganizationInvitation]
+    """
+
+    request = _page_request(
+        client.get_async_httpx_client(),
+        organization_id=organization_id,
+        status=status,
+        email_address=email_address,
+        order_by=order_by,
+        limit=limit,
+        offset=offset,
+    )
+    with errors.transport_errors():
+        response = await client.send_async(request, deadline)
+    return _page_of(response, limit, offset)
+
+
+def sync_all(
+    organization_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    status: InvitationStatus | Unset = UNSET,
+    email_address: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    page_size: int = 500,
+    max_items: int | None = None,
+    deadline: float | None | Unset = UNSET,
+) -> Iterator[OrganizationInvitation]:
+    """List an organization's invitations: every item, page after page
+
+    Fetches pages of `page_size` items as the iteration needs them, holding one at a time, and yields
+    each item once: offset paging shows an item twice when one is created before it during the scan, and
+    ids already yielded are skipped. Each page is one call, with its retries: an exception ends the
+    iteration, and what was yielded stays yielded. `page_size` and `max_items` are checked at the call,
+    the other arguments when the first page is fetched.
+
+    Args:
+        organization_id (str): The id of the organization (`org_...`).
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        email_address (str | Unset): Only invitations sent to this email address.
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        page_size (int): How many items each page fetches, 1 to 500. Default: 500.
+        max_items (int | None): Yield at most this many items, fetching no page beyond them. Default:
+            None, every item.
+        deadline (float | None | Unset): The most seconds each page's call may take, retries included;
+            by default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+    Returns:
+        Iterator[OrganizationInvitation]
+    """
+
+    errors.check_int(page_size, "page_size", minimum=1, maximum=500)
+    if max_items is not None:
+        errors.check_int(max_items, "max_items", minimum=0)
+    scan = PageScan(page_size, max_items)
+    return iterate_pages(
+        lambda offset, limit: sync_page(
+            organization_id=organization_id,
+            client=client,
+            status=status,
+            email_address=email_address,
+            order_by=order_by,
+            limit=limit,
+            offset=offset,
+            deadline=deadline,
+        ),
+        scan,
+    )
+
+
+def asyncio_all(
+    organization_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    status: InvitationStatus | Unset = UNSET,
+    email_address: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    page_size: int = 500,
+    max_items: int | None = None,
+    deadline: float | None | Unset = UNSET,
+) -> AsyncIterator[OrganizationInvitation]:
+    """List an organization's invitations: every item, page after page
+
+    Fetches pages of `page_size` items as the iteration needs them, holding one at a time, and yields
+    each item once: offset paging shows an item twice when one is created before it during the scan, and
+    ids already yielded are skipped. Each page is one call, with its retries: an exception ends the
+    iteration, and what was yielded stays yielded. `page_size` and `max_items` are checked at the call,
+    the other arguments when the first page is fetched.
+
+    Args:
+        organization_id (str): The id of the organization (`org_...`).
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
+            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        email_address (str | Unset): Only invitations sent to this email address.
+        order_by (str | Unset): The field to sort by, `created_at` or `email_address`, prefixed
+            with `-` for descending or `+` (the same as no prefix) for ascending order. Default:
+            '-created_at'.
+        page_size (int): How many items each page fetches, 1 to 500. Default: 500.
+        max_items (int | None): Yield at most this many items, fetching no page beyond them. Default:
+            None, every item.
+        deadline (float | None | Unset): The most seconds each page's call may take, retries included;
+            by default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+    Returns:
+        AsyncIterator[OrganizationInvitation]
+    """
+
+    errors.check_int(page_size, "page_size", minimum=1, maximum=500)
+    if max_items is not None:
+        errors.check_int(max_items, "max_items", minimum=0)
+    scan = PageScan(page_size, max_items)
+    return iterate_pages_async(
+        lambda offset, limit: asyncio_page(
+            organization_id=organization_id,
+            client=client,
+            status=status,
+            email_address=email_address,
+            order_by=order_by,
+            limit=limit,
+            offset=offset,
+            deadline=deadline,
+        ),
+        scan,
+    )

@@ -1,0 +1,269 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ... import errors
+from ...client import AuthenticatedClient, Client, build_request, path_segment
+from ...models.clerk_errors import ClerkErrors
+from ...models.invite_waitlist_entry_request import InviteWaitlistEntryRequest
+from ...models.waitlist_entry import WaitlistEntry
+from ...types import UNSET, Response, Unset, build_response, json_loads
+
+if TYPE_CHECKING:
+    import httpx
+
+
+def _get_kwargs(
+    waitlist_entry_id: str,
+    *,
+    body: InviteWaitlistEntryRequest | Unset = UNSET,
+) -> dict[str, Any]:
+    # Every argument is checked against the spec before the request is built.
+    errors.check_str(waitlist_entry_id, "waitlist_entry_id", min_length=1)
+
+    if not isinstance(body, Unset):
+        errors.check_instance(body, InviteWaitlistEntryRequest, "body")
+        errors.check_json(body.additional_properties, "body")
+        if not isinstance(body.ignore_existing, Unset) and body.ignore_existing is not None:
+            errors.check_bool(body.ignore_existing, "body.ignore_existing")
+
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/waitlist_entries/{waitlist_entry_id}/invite".format(
+            waitlist_entry_id=path_segment(waitlist_entry_id, "waitlist_entry_id"),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(response: httpx.Response) -> ClerkErrors | WaitlistEntry | None:
+    if response.status_code == 200:
+        response_200 = WaitlistEntry.from_dict(json_loads(response.content))
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ClerkErrors.from_dict(json_loads(response.content))
+
+        return response_429
+
+    return None
+
+
+def sync_detailed(
+    waitlist_entry_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: InviteWaitlistEntryRequest | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> Response[ClerkErrors | WaitlistEntry]:
+    """Invite a waitlist entry
+
+    Creates an application invitation for the waitlist entry's email address and emails it; the entry
+    becomes `invited` and holds the invitation.
+
+    Args:
+        waitlist_entry_id (str): The id of the waitlist entry to invite (`wle_...`).
+        body (InviteWaitlistEntryRequest | Unset): How to invite a waitlist entry.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        Response[ClerkErrors | WaitlistEntry]: any completed exchange, whatever its status.
+    """
+
+    with errors.argument_errors():
+        request = build_request(
+            client.get_httpx_client(),
+            **_get_kwargs(
+                waitlist_entry_id=waitlist_entry_id,
+                body=body,
+            ),
+        )
+    with errors.transport_errors():
+        response = client.send(request, deadline)
+
+    return build_response(response, _parse_response)
+
+
+def sync(
+    waitlist_entry_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: InviteWaitlistEntryRequest | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> WaitlistEntry:
+    """Invite a waitlist entry
+
+    Creates an application invitation for the waitlist entry's email address and emails it; the entry
+    becomes `invited` and holds the invitation.
+
+    Args:
+        waitlist_entry_id (str): The id of the waitlist entry to invite (`wle_...`).
+        body (InviteWaitlistEntryRequest | Unset): How to invite a waitlist entry.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.ConflictError
+            (409), errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        WaitlistEntry
+    """
+
+    response = sync_detailed(
+        waitlist_entry_id=waitlist_entry_id,
+        client=client,
+        body=body,
+        deadline=deadline,
+    )
+    return errors.success_of(response, WaitlistEntry)
+
+
+async def asyncio_detailed(
+    waitlist_entry_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: InviteWaitlistEntryRequest | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> Response[ClerkErrors | WaitlistEntry]:
+    """Invite a waitlist entry
+
+    Creates an application invitation for the waitlist entry's email address and emails it; the entry
+    becomes `invited` and holds the invitation.
+
+    Args:
+        waitlist_entry_id (str): The id of the waitlist entry to invite (`wle_...`).
+        body (InviteWaitlistEntryRequest | Unset): How to invite a waitlist entry.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
+            max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        Response[ClerkErrors | WaitlistEntry]: any completed exchange, whatever its status.
+    """
+
+    with errors.argument_errors():
+        request = build_request(
+            client.get_async_httpx_client(),
+            **_get_kwargs(
+                waitlist_entry_id=waitlist_entry_id,
+                body=body,
+            ),
+        )
+    with errors.transport_errors():
+        response = await client.send_async(request, deadline)
+
+    return build_response(response, _parse_response)
+
+
+async def asyncio(
+    waitlist_entry_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: InviteWaitlistEntryRequest | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> WaitlistEntry:
+    """Invite a waitlist entry
+
+    Creates an application invitation for the waitlist entry's email address and emails it; the entry
+    becomes `invited` and holds the invitation.
+
+    Args:
+        waitlist_entry_id (str): The id of the waitlist entry to invite (`wle_...`).
+        body (InviteWaitlistEntryRequest | Unset): How to invite a waitlist entry.
+        deadline (float | None | Unset): The most seconds this call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
+            answer anywhere, as the subclass for its status:
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.ConflictError
+            (409), errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
+            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
+        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
+            or when the deadline passes).
+        errors.ClientClosedError: The client was closed before or during the call.
+        errors.InvalidArgumentError: An argument was refused before sending.
+
+
+    Returns:
+        WaitlistEntry
+    """
+
+    response = await asyncio_detailed(
+        waitlist_entry_id=waitlist_entry_id,
+        client=client,
+        body=body,
+        deadline=deadline,
+    )
+    return errors.success_of(response, WaitlistEntry)

@@ -1,0 +1,236 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.invitation_status import InvitationStatus
+from ..models.organization_invitation_object import OrganizationInvitationObject
+from ..types import UNSET, Unset
+
+# Enum members by value, for from_dict: a dict lookup is far cheaper than calling the enum.
+_ORGANIZATION_INVITATION_OBJECT_BY_VALUE = {member.value: member for member in OrganizationInvitationObject}
+_INVITATION_STATUS_BY_VALUE = {member.value: member for member in InvitationStatus}
+# The keys from_dict reads into attributes; it keeps any other in additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "object",
+        "id",
+        "email_address",
+        "role",
+        "role_name",
+        "inviter_id",
+        "public_inviter_data",
+        "public_metadata",
+        "url",
+        "expires_at",
+        "created_at",
+        "updated_at",
+        "organization_id",
+        "status",
+        "private_metadata",
+    }
+)
+
+
+T = TypeVar("T", bound="OrganizationInvitation")
+
+
+@_attrs_define
+class OrganizationInvitation:
+    """An invitation to join an organization with a role.
+
+    Attributes:
+        object_ (OrganizationInvitationObject): The kind of object; always `organization_invitation`.
+        id (str): The invitation's unique id, `orginv_` followed by 27 characters.
+        email_address (str): The address the invitation was sent to.
+        role (str): The key of the role the invitee gets on joining, such as `org:member`.
+        role_name (str): The role's display name, such as `Member`.
+        inviter_id (None | str): The id of the user who sent the invitation, or null if it was sent through the Backend
+            API alone.
+        public_inviter_data (None | OrganizationInvitationInviter): The inviter's public profile, or null when there is
+            no inviter.
+        public_metadata (Metadata): A JSON object of metadata, with any keys.
+        url (None | str): The link the invitee follows to accept the invitation, or null.
+        expires_at (int | None): When the invitation expires (Unix epoch milliseconds), or null if it never does.
+        created_at (int): When the invitation was created (Unix epoch milliseconds).
+        updated_at (int): When the invitation last changed (Unix epoch milliseconds).
+        organization_id (str | Unset): The id of the organization (`org_...`).
+        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee signs up
+            (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
+        private_metadata (Metadata | Unset): A JSON object of metadata, with any keys.
+    """
+
+    object_: OrganizationInvitationObject
+    id: str
+    email_address: str
+    role: str
+    role_name: str
+    inviter_id: None | str
+    public_inviter_data: None | OrganizationInvitationInviter
+    public_metadata: Metadata
+    url: None | str
+    expires_at: int | None
+    created_at: int
+    updated_at: int
+    organization_id: str | Unset = UNSET
+    status: InvitationStatus | Unset = UNSET
+    private_metadata: Metadata | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        object_ = self.object_.value
+
+        id = self.id
+
+        email_address = self.email_address
+
+        role = self.role
+
+        role_name = self.role_name
+
+        inviter_id: None | str
+        inviter_id = self.inviter_id
+
+        public_inviter_data: dict[str, Any] | None
+        if isinstance(self.public_inviter_data, OrganizationInvitationInviter):
+            public_inviter_data = self.public_inviter_data.to_dict()
+        else:
+            public_inviter_data = self.public_inviter_data
+
+        public_metadata = dict(self.public_metadata)
+
+        url: None | str
+        url = self.url
+
+        expires_at: int | None
+        expires_at = self.expires_at
+
+        created_at = self.created_at
+
+        updated_at = self.updated_at
+
+        organization_id = self.organization_id
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        private_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.private_metadata, Unset):
+            private_metadata = dict(self.private_metadata)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "object": object_,
+                "id": id,
+                "email_address": email_address,
+                "role": role,
+                "role_name": role_name,
+                "inviter_id": inviter_id,
+                "public_inviter_data": public_inviter_data,
+                "public_metadata": public_metadata,
+                "url": url,
+                "expires_at": expires_at,
+                "created_at": created_at,
+                "updated_at": updated_at,
+            }
+        )
+        if organization_id is not UNSET:
+            field_dict["organization_id"] = organization_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if private_metadata is not UNSET:
+            field_dict["private_metadata"] = private_metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        def _parse_public_inviter_data(data: object) -> None | OrganizationInvitationInviter:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                public_inviter_data_type_0 = OrganizationInvitationInviter.from_dict(data)
+
+                return public_inviter_data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OrganizationInvitationInviter, data)
+
+        public_inviter_data = _parse_public_inviter_data(src_dict["public_inviter_data"])
+
+        _status = src_dict.get("status", UNSET)
+        status: InvitationStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = _INVITATION_STATUS_BY_VALUE.get(_status) or InvitationStatus(_status)
+
+        _private_metadata = src_dict.get("private_metadata", UNSET)
+        private_metadata: Metadata | Unset
+        if isinstance(_private_metadata, Unset):
+            private_metadata = UNSET
+        else:
+            private_metadata = dict(_private_metadata)
+
+        organization_invitation = object.__new__(cls)
+        organization_invitation.object_ = _ORGANIZATION_INVITATION_OBJECT_BY_VALUE.get(
+            src_dict["object"]
+        ) or OrganizationInvitationObject(src_dict["object"])
+        organization_invitation.id = src_dict["id"]
+        organization_invitation.email_address = src_dict["email_address"]
+        organization_invitation.role = src_dict["role"]
+        organization_invitation.role_name = src_dict["role_name"]
+        organization_invitation.inviter_id = src_dict["inviter_id"]
+        organization_invitation.public_inviter_data = public_inviter_data
+        organization_invitation.public_metadata = dict(src_dict["public_metadata"])
+        organization_invitation.url = src_dict["url"]
+        organization_invitation.expires_at = src_dict["expires_at"]
+        organization_invitation.created_at = src_dict["created_at"]
+        organization_invitation.updated_at = src_dict["updated_at"]
+        organization_invitation.organization_id = src_dict.get("organization_id", UNSET)
+        organization_invitation.status = status
+        organization_invitation.private_metadata = private_metadata
+        # Keys the spec doesn't list go to additional_properties. Counting the known keys present
+        # tells whether there are any, more cheaply than comparing the keys.
+        known_keys = (
+            12
+            + (organization_invitation.organization_id is not UNSET)
+            + (organization_invitation.status is not UNSET)
+            + (organization_invitation.private_metadata is not UNSET)
+        )
+        if len(src_dict) > known_keys:
+            organization_invitation.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        else:
+            organization_invitation.additional_properties = {}
+        return organization_invitation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last, so that models referring to each other can import each other.
+from ..models.metadata import Metadata  # noqa: E402
+from ..models.organization_invitation_inviter import OrganizationInvitationInviter  # noqa: E402

@@ -1,0 +1,5 @@
+from ..types import OpenStrEnum
+
+
+class OrganizationInvitationObject(OpenStrEnum):
+    ORGANIZATION_INVITATION = "organization_invitation"

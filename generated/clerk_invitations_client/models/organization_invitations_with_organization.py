@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+# The keys from_dict reads into attributes; it keeps any other in additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "data",
+        "total_count",
+    }
+)
+
+
+T = TypeVar("T", bound="OrganizationInvitationsWithOrganization")
+
+
+@_attrs_define
+class OrganizationInvitationsWithOrganization:
+    """One page of organization invitations, each with its organization's public data, and how many there are in all.
+
+    Attributes:
+        data (list[OrganizationInvitationWithOrganization]): The invitations of the page, at most `limit` of them.
+        total_count (int): How many invitations match the filters in all, before `limit` and `offset`.
+    """
+
+    data: list[OrganizationInvitationWithOrganization]
+    total_count: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
+
+        total_count = self.total_count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+                "total_count": total_count,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        data = []
+        _data = src_dict["data"]
+        for data_item_data in _data:
+            data_item = OrganizationInvitationWithOrganization.from_dict(data_item_data)
+
+            data.append(data_item)
+
+        organization_invitations_with_organization = object.__new__(cls)
+        organization_invitations_with_organization.data = data
+        organization_invitations_with_organization.total_count = src_dict["total_count"]
+        # Keys the spec doesn't list go to additional_properties. Counting the known keys present
+        # tells whether there are any, more cheaply than comparing the keys.
+        known_keys = 2
+        if len(src_dict) > known_keys:
+            organization_invitations_with_organization.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        else:
+            organization_invitations_with_organization.additional_properties = {}
+        return organization_invitations_with_organization
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last, so that models referring to each other can import each other.
+from ..models.organization_invitation_with_organization import OrganizationInvitationWithOrganization  # noqa: E402

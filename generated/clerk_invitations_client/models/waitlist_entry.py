@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.waitlist_entry_object import WaitlistEntryObject
+from ..models.waitlist_entry_status import WaitlistEntryStatus
+from ..types import UNSET, Unset
+
+# Enum members by value, for from_dict: a dict lookup is far cheaper than calling the enum.
+_WAITLIST_ENTRY_OBJECT_BY_VALUE = {member.value: member for member in WaitlistEntryObject}
+_WAITLIST_ENTRY_STATUS_BY_VALUE = {member.value: member for member in WaitlistEntryStatus}
+# The keys from_dict reads into attributes; it keeps any other in additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "object",
+        "id",
+        "email_address",
+        "status",
+        "created_at",
+        "updated_at",
+        "is_locked",
+        "invitation",
+    }
+)
+
+
+T = TypeVar("T", bound="WaitlistEntry")
+
+
+@_attrs_define
+class WaitlistEntry:
+    """Someone who joined the application's waitlist.
+
+    Attributes:
+        object_ (WaitlistEntryObject): The kind of object; always `waitlist_entry`.
+        id (str): The waitlist entry's unique id, `wle_` followed by 27 characters.
+        email_address (str): The address that joined the waitlist.
+        status (WaitlistEntryStatus): Where a waitlist entry stands: `pending` until it is invited (`invited`) or
+            rejected (`rejected`); `completed` once the invitee signed up.
+        created_at (int): When the entry was created (Unix epoch milliseconds).
+        updated_at (int): When the entry last changed (Unix epoch milliseconds).
+        is_locked (bool | Unset): Whether a batch action is processing the entry, which then can't be changed.
+        invitation (Invitation | None | Unset): The invitation sent to the entry's address, or null if none was.
+    """
+
+    object_: WaitlistEntryObject
+    id: str
+    email_address: str
+    status: WaitlistEntryStatus
+    created_at: int
+    updated_at: int
+    is_locked: bool | Unset = UNSET
+    invitation: Invitation | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        object_ = self.object_.value
+
+        id = self.id
+
+        email_address = self.email_address
+
+        status = self.status.value
+
+        created_at = self.created_at
+
+        updated_at = self.updated_at
+
+        is_locked = self.is_locked
+
+        invitation: dict[str, Any] | None | Unset
+        if isinstance(self.invitation, Unset):
+            invitation = UNSET
+        elif isinstance(self.invitation, Invitation):
+            invitation = self.invitation.to_dict()
+        else:
+            invitation = self.invitation
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "object": object_,
+                "id": id,
+                "email_address": email_address,
+                "status": status,
+                "created_at": created_at,
+                "updated_at": updated_at,
+            }
+        )
+        if is_locked is not UNSET:
+            field_dict["is_locked"] = is_locked
+        if invitation is not UNSET:
+            field_dict["invitation"] = invitation
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        def _parse_invitation(data: object) -> Invitation | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                invitation_type_0 = Invitation.from_dict(data)
+
+                return invitation_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Invitation | None | Unset, data)
+
+        invitation = _parse_invitation(src_dict.get("invitation", UNSET))
+
+        waitlist_entry = object.__new__(cls)
+        waitlist_entry.object_ = _WAITLIST_ENTRY_OBJECT_BY_VALUE.get(src_dict["object"]) or WaitlistEntryObject(
+            src_dict["object"]
+        )
+        waitlist_entry.id = src_dict["id"]
+        waitlist_entry.email_address = src_dict["email_address"]
+        waitlist_entry.status = _WAITLIST_ENTRY_STATUS_BY_VALUE.get(src_dict["status"]) or WaitlistEntryStatus(
+            src_dict["status"]
+        )
+        waitlist_entry.created_at = src_dict["created_at"]
+        waitlist_entry.updated_at = src_dict["updated_at"]
+        waitlist_entry.is_locked = src_dict.get("is_locked", UNSET)
+        waitlist_entry.invitation = invitation
+        # Keys the spec doesn't list go to additional_properties. Counting the known keys present
+        # tells whether there are any, more cheaply than comparing the keys.
+        known_keys = 6 + (waitlist_entry.is_locked is not UNSET) + (waitlist_entry.invitation is not UNSET)
+        if len(src_dict) > known_keys:
+            waitlist_entry.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        else:
+            waitlist_entry.additional_properties = {}
+        return waitlist_entry
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last, so that models referring to each other can import each other.
+from ..models.invitation import Invitation  # noqa: E402

@@ -1,0 +1,5 @@
+from ..types import OpenStrEnum
+
+
+class WaitlistEntryObject(OpenStrEnum):
+    WAITLIST_ENTRY = "waitlist_entry"

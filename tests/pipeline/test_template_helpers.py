@@ -1,0 +1,45 @@
+"""tools/template_helpers.py: the Python the templates call to decide what to generate."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.template_helpers import nullable_alternative, raised_errors
+
+REFERENCE = {"$ref": "#/components/schemas/Metadata"}
+
+
+@pytest.mark.parametrize("keyword", ["anyOf", "oneOf"])
+def test_a_nullable_union_stands_for_its_other_member(keyword: str) -> None:
+    assert nullable_alternative({keyword: [REFERENCE, {"type": "null"}]}) == REFERENCE
+    assert nullable_alternative({keyword: [{"type": "null"}, REFERENCE]}) == REFERENCE
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        REFERENCE,
+        {"anyOf": [REFERENCE, {"type": "string"}]},
+        {"anyOf": [REFERENCE, {"type": "null"}, {"type": "string"}]},
+        {"anyOf": [{"type": "null"}, {"type": "null"}]},
+        {"type": ["object", "null"]},
+        "not a schema",
+    ],
+)
+def test_anything_else_is_not_a_nullable_union(schema: object) -> None:
+    assert nullable_alternative(schema) is None
+
+
+def test_raises_names_the_documented_statuses_and_those_clerk_answers_anywhere() -> None:
+    assert raised_errors([200, 404, 409]) == [
+        "errors.AuthenticationError (401)",
+        "errors.PermissionDeniedError (403)",
+        "errors.NotFoundError (404)",
+        "errors.ConflictError (409)",
+        "errors.RateLimitError (429)",
+    ]
+    assert "errors.BadRequestError (400)" not in raised_errors([404])
+
+
+def test_a_status_without_a_subclass_is_the_base_class() -> None:
+    assert "errors.ClerkAPIError (418)" in raised_errors([418])
