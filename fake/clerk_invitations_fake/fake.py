@@ -19,6 +19,7 @@ import httpx
 
 from clerk_invitations_fake.errors import (
     ClerkErrorReply,
+    bad_request_for_bad_parameters,
     body_too_large,
     clerk_error,
     method_not_allowed,
@@ -167,12 +168,12 @@ class FakeClerk:
             ),
             (
                 re.compile(r"/organizations/(?P<organization_id>[^/]+)/invitations/(?P<invitation_id>[^/]+)/revoke"),
-                {"POST": self._revoke_organization_invitation},
+                {"POST": bad_request_for_bad_parameters(self._revoke_organization_invitation)},
             ),
             (re.compile(r"/organization_invitations"), {"GET": self._list_instance_organization_invitations}),
             (
                 re.compile(r"/users/(?P<user_id>[^/]+)/organization_invitations"),
-                {"GET": self._list_user_organization_invitations},
+                {"GET": bad_request_for_bad_parameters(self._list_user_organization_invitations)},
             ),
             (
                 re.compile(r"/waitlist_entries/(?P<waitlist_entry_id>[^/]+)/invite"),
