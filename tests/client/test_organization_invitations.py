@@ -7,6 +7,7 @@ Every operation is found in openapi.yaml (tests/support/operations.py): a new on
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -177,7 +178,7 @@ def test_the_lists_answer_data_and_total_count(
             assert isinstance(invitation, OrganizationInvitationWithOrganization)
             assert isinstance(invitation.public_organization_data, PublicOrganizationData)
             assert invitation.public_organization_data.id == invitation.organization_id
-    assert "paginated" not in endpoint.sync.__code__.co_varnames
+    assert "paginated" not in inspect.signature(endpoint.sync).parameters
 
 
 @pytest.mark.parametrize("ignore_existing", [UNSET, True, None])
@@ -286,4 +287,29 @@ def test_a_path_id_that_would_change_the_path_is_refused(
     client = AuthenticatedClient(base_url=server.url, token=TEST_SECRET_KEY)
     with pytest.raises(errors.InvalidArgumentError, match=name):
         operation.endpoint.sync(client=client, **{**operation.arguments, name: value})
+    assert not server.requests
+
+
+def invitation_request(**fields: Any) -> CreateOrganizationInvitationRequest:
+    return CreateOrganizationInvitationRequest(**{"email_address": "ada@example.com", "role": "org:member", **fields})
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "body", "refused"),
+    [
+        (create_organization_invitation_bulk, [], "body must have at least 1 item"),
+        (create_organization_invitation_bulk, [invitation_request()] * 11, "body must have at most 10 items"),
+        (create_organization_invitation_bulk, [invitation_request(expires_in_days=0)], r"body\[0\].expires_in_days"),
+        (create_organization_invitation, invitation_request(expires_in_days=366), "body.expires_in_days"),
+        (create_organization_invitation, invitation_request(public_metadata={"n": float("nan")}), "public_metadata"),
+        (create_organization_invitation, invitation_request(role=1), "body.role"),
+    ],
+    ids=["no item", "eleven items", "bulk item", "expires_in_days", "metadata", "role"],
+)
+def test_bodies_are_checked_against_the_spec_before_sending(
+    server: ScriptedServer, endpoint: Any, body: Any, refused: str
+) -> None:
+    client = AuthenticatedClient(base_url=server.url, token=TEST_SECRET_KEY)
+    with pytest.raises(errors.InvalidArgumentError, match=refused):
+        endpoint.sync(ORGANIZATION_ID, client=client, body=body)
     assert not server.requests

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -103,22 +103,16 @@ class BulkInvitationRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        def _parse_public_metadata(data: object) -> Metadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                public_metadata_type_0 = dict(data)
+        _public_metadata = src_dict.get("public_metadata", UNSET)
+        public_metadata: Metadata | None | Unset
+        if _public_metadata is None:
+            public_metadata = None
+        elif isinstance(_public_metadata, Unset):
+            public_metadata = UNSET
+        else:
+            public_metadata_type_0 = dict(_public_metadata)
 
-                return public_metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None | Unset, data)
-
-        public_metadata = _parse_public_metadata(src_dict.get("public_metadata", UNSET))
+            public_metadata = public_metadata_type_0
 
         _template_slug = src_dict.get("template_slug", UNSET)
         template_slug: TemplateSlug | Unset

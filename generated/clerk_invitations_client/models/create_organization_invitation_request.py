@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -125,39 +125,27 @@ class CreateOrganizationInvitationRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        def _parse_public_metadata(data: object) -> Metadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                public_metadata_type_0 = dict(data)
+        _public_metadata = src_dict.get("public_metadata", UNSET)
+        public_metadata: Metadata | None | Unset
+        if _public_metadata is None:
+            public_metadata = None
+        elif isinstance(_public_metadata, Unset):
+            public_metadata = UNSET
+        else:
+            public_metadata_type_0 = dict(_public_metadata)
 
-                return public_metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None | Unset, data)
+            public_metadata = public_metadata_type_0
 
-        public_metadata = _parse_public_metadata(src_dict.get("public_metadata", UNSET))
+        _private_metadata = src_dict.get("private_metadata", UNSET)
+        private_metadata: Metadata | None | Unset
+        if _private_metadata is None:
+            private_metadata = None
+        elif isinstance(_private_metadata, Unset):
+            private_metadata = UNSET
+        else:
+            private_metadata_type_0 = dict(_private_metadata)
 
-        def _parse_private_metadata(data: object) -> Metadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                private_metadata_type_0 = dict(data)
-
-                return private_metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None | Unset, data)
-
-        private_metadata = _parse_private_metadata(src_dict.get("private_metadata", UNSET))
+            private_metadata = private_metadata_type_0
 
         create_organization_invitation_request = object.__new__(cls)
         create_organization_invitation_request.email_address = src_dict["email_address"]

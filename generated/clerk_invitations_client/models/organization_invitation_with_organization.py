@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -161,20 +161,14 @@ class OrganizationInvitationWithOrganization:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        def _parse_public_inviter_data(data: object) -> None | OrganizationInvitationInviter:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                public_inviter_data_type_0 = OrganizationInvitationInviter.from_dict(data)
+        _public_inviter_data = src_dict["public_inviter_data"]
+        public_inviter_data: None | OrganizationInvitationInviter
+        if _public_inviter_data is None:
+            public_inviter_data = None
+        else:
+            public_inviter_data_type_0 = OrganizationInvitationInviter.from_dict(_public_inviter_data)
 
-                return public_inviter_data_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | OrganizationInvitationInviter, data)
-
-        public_inviter_data = _parse_public_inviter_data(src_dict["public_inviter_data"])
+            public_inviter_data = public_inviter_data_type_0
 
         _status = src_dict.get("status", UNSET)
         status: InvitationStatus | Unset

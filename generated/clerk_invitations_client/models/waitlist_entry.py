@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -101,22 +101,16 @@ class WaitlistEntry:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        def _parse_invitation(data: object) -> Invitation | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                invitation_type_0 = Invitation.from_dict(data)
+        _invitation = src_dict.get("invitation", UNSET)
+        invitation: Invitation | None | Unset
+        if _invitation is None:
+            invitation = None
+        elif isinstance(_invitation, Unset):
+            invitation = UNSET
+        else:
+            invitation_type_0 = Invitation.from_dict(_invitation)
 
-                return invitation_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Invitation | None | Unset, data)
-
-        invitation = _parse_invitation(src_dict.get("invitation", UNSET))
+            invitation = invitation_type_0
 
         waitlist_entry = object.__new__(cls)
         waitlist_entry.object_ = _WAITLIST_ENTRY_OBJECT_BY_VALUE.get(src_dict["object"]) or WaitlistEntryObject(

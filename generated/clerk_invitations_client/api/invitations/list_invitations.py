@@ -339,9 +339,8 @@ async def asyncio(
 
 
 def _parse_page(response: httpx.Response) -> ClerkErrors | list[Invitation] | PaginatedInvitations | None:
+    """_parse_response, but the success is the page model (`paginated=true`), not the bare list."""
     if response.status_code == 200:
-        # The page model is read without its items, which are then replaced by their models in a list of
-        # our own, as in _parse_response: each dict is freed once read, and the garbage collector runs less.
         body = json_loads(response.content)
         items = list(body["data"])
         body["data"] = []
@@ -351,6 +350,7 @@ def _parse_page(response: httpx.Response) -> ClerkErrors | list[Invitation] | Pa
             items[index] = from_dict(item)
         page.data = items
         return page
+
     return _parse_response(response)
 
 

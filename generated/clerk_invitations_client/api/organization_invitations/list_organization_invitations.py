@@ -83,9 +83,15 @@ def _get_kwargs(
 
 def _parse_response(response: httpx.Response) -> ClerkErrors | OrganizationInvitations | None:
     if response.status_code == 200:
-        response_200 = OrganizationInvitations.from_dict(json_loads(response.content))
-
-        return response_200
+        body = json_loads(response.content)
+        items = list(body["data"])
+        body["data"] = []
+        page = OrganizationInvitations.from_dict(body)
+        from_dict = OrganizationInvitation.from_dict  # looked up once, not once per item
+        for index, item in enumerate(items):
+            items[index] = from_dict(item)
+        page.data = items
+        return page
 
     if response.status_code == 400:
         response_400 = ClerkErrors.from_dict(json_loads(response.content))
@@ -364,22 +370,6 @@ async def asyncio(
     return errors.success_of(response, OrganizationInvitations)
 
 
-def _parse_page(response: httpx.Response) -> ClerkErrors | OrganizationInvitations | None:
-    if response.status_code == 200:
-        # The page model is read without its items, which are then replaced by their models in a list of
-        # our own, as in _parse_response: each dict is freed once read, and the garbage collector runs less.
-        body = json_loads(response.content)
-        items = list(body["data"])
-        body["data"] = []
-        page = OrganizationInvitations.from_dict(body)
-        from_dict = OrganizationInvitation.from_dict  # looked up once, not once per item
-        for index, item in enumerate(items):
-            items[index] = from_dict(item)
-        page.data = items
-        return page
-    return _parse_response(response)
-
-
 def _page_request(
     httpx_client: httpx.Client | httpx.AsyncClient,
     organization_id: str,
@@ -403,7 +393,7 @@ def _page_request(
 
 
 def _page_of(response: httpx.Response, limit: int, offset: int) -> Page[OrganizationInvitation]:
-    page = errors.success_of(build_response(response, _parse_page), OrganizationInvitations)
+    page = errors.success_of(build_response(response, _parse_response), OrganizationInvitations)
     return Page(page.data, page.total_count, offset=offset, limit=limit)
 
 

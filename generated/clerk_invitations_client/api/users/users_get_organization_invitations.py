@@ -71,9 +71,15 @@ def _get_kwargs(
 
 def _parse_response(response: httpx.Response) -> ClerkErrors | OrganizationInvitationsWithOrganization | None:
     if response.status_code == 200:
-        response_200 = OrganizationInvitationsWithOrganization.from_dict(json_loads(response.content))
-
-        return response_200
+        body = json_loads(response.content)
+        items = list(body["data"])
+        body["data"] = []
+        page = OrganizationInvitationsWithOrganization.from_dict(body)
+        from_dict = OrganizationInvitationWithOrganization.from_dict  # looked up once, not once per item
+        for index, item in enumerate(items):
+            items[index] = from_dict(item)
+        page.data = items
+        return page
 
     if response.status_code == 400:
         response_400 = ClerkErrors.from_dict(json_loads(response.content))
@@ -315,22 +321,6 @@ async def asyncio(
     return errors.success_of(response, OrganizationInvitationsWithOrganization)
 
 
-def _parse_page(response: httpx.Response) -> ClerkErrors | OrganizationInvitationsWithOrganization | None:
-    if response.status_code == 200:
-        # The page model is read without its items, which are then replaced by their models in a list of
-        # our own, as in _parse_response: each dict is freed once read, and the garbage collector runs less.
-        body = json_loads(response.content)
-        items = list(body["data"])
-        body["data"] = []
-        page = OrganizationInvitationsWithOrganization.from_dict(body)
-        from_dict = OrganizationInvitationWithOrganization.from_dict  # looked up once, not once per item
-        for index, item in enumerate(items):
-            items[index] = from_dict(item)
-        page.data = items
-        return page
-    return _parse_response(response)
-
-
 def _page_request(
     httpx_client: httpx.Client | httpx.AsyncClient,
     user_id: str,
@@ -350,7 +340,7 @@ def _page_request(
 
 
 def _page_of(response: httpx.Response, limit: int, offset: int) -> Page[OrganizationInvitationWithOrganization]:
-    page = errors.success_of(build_response(response, _parse_page), OrganizationInvitationsWithOrganization)
+    page = errors.success_of(build_response(response, _parse_response), OrganizationInvitationsWithOrganization)
     return Page(page.data, page.total_count, offset=offset, limit=limit)
 
 
