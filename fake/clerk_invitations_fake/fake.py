@@ -27,7 +27,7 @@ from clerk_invitations_fake.errors import (
     unauthenticated,
     unprocessable,
 )
-from clerk_invitations_fake.server import IDLE_TIMEOUT_S, MAX_BODY_BYTES, serving
+from clerk_invitations_fake.server import IDLE_TIMEOUT_S, MAX_BODY_BYTES, MAX_CONNECTIONS, serving
 from clerk_invitations_fake.validation import (
     MAX_JSON_DEPTH,
     InvitationRequest,
@@ -207,12 +207,16 @@ class FakeClerk:
         return httpx.MockTransport(self.handle)
 
     @contextlib.contextmanager
-    def serve(self, port: int = 0, *, idle_timeout: float = IDLE_TIMEOUT_S) -> Iterator[str]:
+    def serve(
+        self, port: int = 0, *, idle_timeout: float = IDLE_TIMEOUT_S, max_connections: int = MAX_CONNECTIONS
+    ) -> Iterator[str]:
         """Serve the fake over HTTP on 127.0.0.1 (a free port unless given) and yield its base URL, ending in /v1.
 
-        HTTP/1.1 with keep-alive: a connection closes after `idle_timeout` seconds without a request.
+        HTTP/1.1 with keep-alive: a connection closes when its next request hasn't arrived whole within
+        `idle_timeout` seconds. At most `max_connections` are served at once; later ones wait to be accepted.
+        When the block ends, every connection is closed.
         """
-        with serving(self.handle, port, idle_timeout=idle_timeout) as url:
+        with serving(self.handle, port, idle_timeout=idle_timeout, max_connections=max_connections) as url:
             yield url + API_PREFIX
 
     # The four operations; each runs under the lock.
