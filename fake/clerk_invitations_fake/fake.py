@@ -9,6 +9,7 @@ import re
 import secrets
 import string
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -27,6 +28,7 @@ from clerk_invitations_fake.errors import (
     unauthenticated,
     unprocessable,
 )
+from clerk_invitations_fake.faults import Fault, Faults
 from clerk_invitations_fake.server import IDLE_TIMEOUT_S, MAX_BODY_BYTES, MAX_CONNECTIONS, serving
 from clerk_invitations_fake.validation import (
     MAX_JSON_DEPTH,
@@ -43,6 +45,8 @@ ID_ALPHABET = string.ascii_letters + string.digits
 ACCOUNTS_URL = "https://accounts.clerk-fake.test"
 API_PREFIX = "/v1"
 """Clerk's paths start with it (`https://api.clerk.com/v1`); the fake also answers them without it."""
+OPERATION_IDS = frozenset({"CreateInvitation", "ListInvitations", "CreateBulkInvitations", "RevokeInvitation"})
+"""The operationIds of openapi.yaml that the fake answers, as `_route` names them."""
 IN_PROCESS_URL = "http://127.0.0.1:9" + API_PREFIX
 """A base URL for in-process clients; the transport answers, so nothing ever connects to it."""
 JSON_HEADERS = {"Content-Type": "application/json"}
@@ -126,6 +130,7 @@ class FakeClerk:
         self._maybe_pending: dict[str, list[_Invitation]] = {}
         self._users: set[str] = set()
         self._notified: list[str] = []
+        self._faults = Faults(OPERATION_IDS)
 
     def __repr__(self) -> str:
         return f"FakeClerk(invitations={len(self._invitations)}, now_ms={self._now_ms})"
@@ -173,6 +178,28 @@ class FakeClerk:
         with self._lock:
             self._now_ms += step // timedelta(milliseconds=1)
 
+    def fail_next(
+        self,
+        status: int | None = None,
+        *,
+        times: int = 1,
+        retry_after: int | str | None = None,
+        operation: str | None = None,
+        delay: float = 0,
+        drop: bool = False,
+    ) -> None:
+        """Make the next `times` requests (of `operation`, by operationId, else any) fail on purpose.
+
+        `status` (400 to 599) answers with a ClerkErrors body of a code fitting the status (429
+        `too_many_requests`, 503 `service_unavailable`), and `Retry-After: retry_after` when given
+        (whole seconds, or a text sent as it is). `delay` waits that many seconds before answering,
+        with `status`, or else with the fake's own answer. `drop=True` answers nothing: over HTTP the
+        connection is closed; in process `handle` raises httpx.RemoteProtocolError, as httpx does then.
+        A request takes the first planned failure it matches, in the order they were planned; one that
+        fails or is dropped changes nothing in the fake.
+        """
+        self._faults.plan(status, times=times, retry_after=retry_after, operation=operation, delay=delay, drop=drop)
+
     # Ways to talk to it
 
     def handle(self, request: httpx.Request) -> httpx.Response:
@@ -182,14 +209,32 @@ class FakeClerk:
         failures): `httpx.MockTransport(lambda request: ...fake.handle(request)...)`. Safe from many
         threads at once. The body is taken with `request.read()`, as httpx's transports leave it.
         Whatever the request holds, it answers: what Clerk would refuse, or the fake can't take (a body
-        over 1 MiB or nested over 100 levels deep), gets a 4xx.
+        over 1 MiB or nested over 100 levels deep), gets a 4xx; `fail_next` can make it answer otherwise.
+        In process, a `delay` of `fail_next` blocks the calling thread (async_transport() waits without blocking).
         """
+        fault = self._faults.take(lambda: self._operation_id(request))
+        if fault is not None:
+            time.sleep(fault.delay)
+        return self._answer(request, fault)
+
+    async def _handle_async(self, request: httpx.Request) -> httpx.Response:
+        """`handle` for async clients: a delay of `fail_next` is waited out without blocking the event loop."""
+        fault = self._faults.take(lambda: self._operation_id(request))
+        if fault is not None:
+            import anyio  # noqa: PLC0415 - httpx's own dependency, loaded already by its async transports
+
+            await anyio.sleep(fault.delay)
+        return self._answer(request, fault)
+
+    def _answer(self, request: httpx.Request, fault: Fault | None) -> httpx.Response:
         target = urlsplit(request.url.raw_path.decode("ascii"))
         try:
+            if fault is not None:
+                fault.apply(request)
             body = request.read()
             if len(body) > MAX_BODY_BYTES:  # refused first, as `serve()` refuses it before reading it all
                 raise body_too_large(MAX_BODY_BYTES)
-            operation = self._route(request.method, target.path)
+            _, operation = self._route(request.method, target.path)
             self._authenticate(request.headers.get("Authorization"))
             params = dict(parse_qsl(target.query, keep_blank_values=True))
             with self._lock:
@@ -203,8 +248,8 @@ class FakeClerk:
         return httpx.MockTransport(self.handle)
 
     def async_transport(self) -> httpx.AsyncBaseTransport:
-        """The same for async clients (an `httpx.MockTransport` serves both)."""
-        return httpx.MockTransport(self.handle)
+        """The same for async clients."""
+        return httpx.MockTransport(self._handle_async)
 
     @contextlib.contextmanager
     def serve(
@@ -221,21 +266,29 @@ class FakeClerk:
 
     # The four operations; each runs under the lock.
 
-    def _route(self, method: str, full_path: str) -> Operation:
+    def _route(self, method: str, full_path: str) -> tuple[str, Operation]:
+        """The operationId and the operation that answer `method` on the path; a 404 or 405 if none does."""
         path = full_path.removeprefix(API_PREFIX)
-        operations: dict[str, Operation]
+        operations: dict[str, tuple[str, Operation]]
         if path == "/invitations":
-            operations = {"GET": self._list, "POST": self._create}
+            operations = {"GET": ("ListInvitations", self._list), "POST": ("CreateInvitation", self._create)}
         elif path == "/invitations/bulk":
-            operations = {"POST": self._create_bulk}
+            operations = {"POST": ("CreateBulkInvitations", self._create_bulk)}
         elif match := REVOKE_PATH.fullmatch(path):
             invitation_id = unquote(match[1])
-            operations = {"POST": lambda _params, _body: self._revoke(invitation_id)}
+            operations = {"POST": ("RevokeInvitation", lambda _params, _body: self._revoke(invitation_id))}
         else:
             raise not_found(f"There is no operation at {full_path}.")
         if method not in operations:
             raise method_not_allowed(sorted(operations))
         return operations[method]
+
+    def _operation_id(self, request: httpx.Request) -> str | None:
+        try:
+            operation_id, _ = self._route(request.method, urlsplit(request.url.raw_path.decode("ascii")).path)
+        except ClerkErrorReply:
+            return None
+        return operation_id
 
     def _authenticate(self, authorization: str | None) -> None:
         match = BEARER_KEY.fullmatch(authorization or "")
