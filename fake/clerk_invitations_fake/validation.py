@@ -123,8 +123,7 @@ class Rule:
 
 
 INVITATION_RULES = {
-    # Missing: reported apart.
-    "email_address": Rule("", is_email, "a valid email address (no lone surrogates)", nullable=True),
+    "email_address": Rule("", is_email, "a valid email address", nullable=True),  # missing: reported apart
     "public_metadata": Rule(
         {},
         lambda value: isinstance(value, dict) and can_send_back(value),
