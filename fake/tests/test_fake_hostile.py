@@ -254,6 +254,21 @@ def test_leaving_serve_closes_every_connection_and_a_new_fake_on_the_port_starts
     assert first.invitations == second.invitations == {}
 
 
+def test_a_pooled_client_reaches_the_new_fake_on_the_port_not_the_old_one() -> None:
+    # One httpx client across two tests' fakes on one port: its pooled connection must not outlive the first.
+    first, second = FakeClerk(), FakeClerk()
+    with httpx.Client(headers={"Authorization": f"Bearer {KEY}"}) as client:
+        with first.serve() as url:
+            assert client.post(f"{url}/invitations", json={"email_address": "ada@example.com"}).status_code == 200
+        with second.serve(urlsplit(url).port or 0) as same_port:
+            assert same_port == url
+            listed = client.get(f"{url}/invitations")
+
+    assert listed.status_code == 200
+    assert [invitation["email_address"] for invitation in listed.json()] == []  # not the first fake's Ada
+    assert len(first.invitations) == 1
+
+
 def test_connections_past_the_cap_wait_until_one_closes(clerk_fake: FakeClerk) -> None:
     request = b"GET /invitations HTTP/1.1\r\nHost: fake\r\n" + AUTHORIZATION + b"\r\n"
     with clerk_fake.serve(max_connections=2) as url, connected(url) as first, connected(url) as second:
