@@ -205,8 +205,8 @@ class FakeClerk:
     def handle(self, request: httpx.Request) -> httpx.Response:
         """Answer one request as Clerk would: the core that `transport()`, `async_transport()` and `serve()` share.
 
-        Call it directly, or from a handler of your own that wraps it (to record requests or inject
-        failures): `httpx.MockTransport(lambda request: ...fake.handle(request)...)`. Safe from many
+        Call it directly, or from a handler of your own that wraps it (to record requests, or to fail in
+        ways `fail_next` doesn't): `httpx.MockTransport(lambda request: ...fake.handle(request)...)`. Safe from many
         threads at once. The body is taken with `request.read()`, as httpx's transports leave it.
         Whatever the request holds, it answers: what Clerk would refuse, or the fake can't take (a body
         over 1 MiB or nested over 100 levels deep), gets a 4xx; `fail_next` can make it answer otherwise.

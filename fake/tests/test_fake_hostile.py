@@ -28,6 +28,7 @@ import clerk_invitations_fake
 import httpx
 import pytest
 from clerk_invitations_fake import IN_PROCESS_URL, FakeClerk
+from clerk_invitations_fake.__main__ import main
 from clerk_invitations_fake.server import MAX_BODY_BYTES, make_server, running
 
 KEY = "sk_test_hostile"
@@ -434,7 +435,7 @@ def test_threads_hammering_the_served_fake_lose_nothing(clerk_fake: FakeClerk) -
     assert len(connections) == threads
 
 
-def test_the_command_line_sets_the_idle_timeout() -> None:
+def test_the_command_line_sets_the_idle_timeout_and_the_connection_cap() -> None:
     client_code = (
         "import os, socket, sys; from urllib.parse import urlsplit; "
         "url = urlsplit(os.environ['CLERK_API_URL']); "
@@ -444,7 +445,8 @@ def test_the_command_line_sets_the_idle_timeout() -> None:
         "sys.exit(0 if received.startswith(b'HTTP/1.1 401') else 1)"
     )
     result = subprocess.run(
-        [sys.executable, "-m", "clerk_invitations_fake", "--port", "0", "--idle-timeout", "0.2", "--"]
+        [sys.executable, "-m", "clerk_invitations_fake", "--port", "0", "--idle-timeout", "0.2"]
+        + ["--max-connections", "1", "--"]
         + [sys.executable, "-c", client_code],
         capture_output=True,
         text=True,
@@ -453,6 +455,14 @@ def test_the_command_line_sets_the_idle_timeout() -> None:
     )
 
     assert result.returncode == 0, result.stderr
+
+
+def test_the_command_line_refuses_a_connection_cap_below_one(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--port", "0", "--max-connections", "0"])
+
+    assert exited.value.code == 2
+    assert "--max-connections must be at least 1" in capsys.readouterr().err
 
 
 # In process: the core. `handle` answers each of these itself; the transport only hands its answer over.
