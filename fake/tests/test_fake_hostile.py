@@ -65,6 +65,10 @@ def connected(url: str) -> Iterator[socket.socket]:
 def exchange(sock: socket.socket, request: bytes, method: str = "GET") -> tuple[int, http.client.HTTPMessage, bytes]:
     """Send one raw request; read one response, exactly as long as its framing says."""
     sock.sendall(request)
+    return read_response(sock, method)
+
+
+def read_response(sock: socket.socket, method: str = "GET") -> tuple[int, http.client.HTTPMessage, bytes]:
     response = http.client.HTTPResponse(sock, method=method)
     response.begin()
     assert response.version == 11
@@ -184,20 +188,28 @@ def test_a_body_that_stops_arriving_gets_408_after_the_idle_timeout(clerk_fake: 
 
 
 def drip(sock: socket.socket, request: bytes, every_s: float) -> int:
-    """Send `request` a byte at a time, `every_s` apart, until it is all sent or the server answers: bytes sent."""
-    for sent, byte in enumerate(request):
-        if answered(sock):
-            return sent
-        sock.sendall(bytes([byte]))
-        time.sleep(every_s)
+    """Send `request` a byte at a time, `every_s` apart, until it is all sent or the server answers or closes
+    the connection: how many bytes were sent."""
+    with selectors.DefaultSelector() as selector:
+        selector.register(sock, selectors.EVENT_READ)
+        for sent in range(len(request)):
+            try:
+                sock.sendall(request[sent : sent + 1])
+            except ConnectionError:
+                return sent
+            if selector.select(every_s):  # waits every_s, unless the server answers or closes first
+                return sent + 1
     return len(request)
 
 
-def answered(sock: socket.socket) -> bool:
-    """Whether the server has sent something (or closed the connection) that the client hasn't read yet."""
-    with selectors.DefaultSelector() as selector:
-        selector.register(sock, selectors.EVENT_READ)
-        return bool(selector.select(0))
+def how_cut_off(sock: socket.socket) -> str:
+    """How the server ended a request it cut off: "<status> <error code>, then closed", or "reset"."""
+    try:
+        status, headers, body = read_response(sock, "POST")
+    except ConnectionResetError:
+        return "reset"
+    closed = headers["Connection"] == "close" and closed_by_server(sock)
+    return f"{status} {json.loads(body)['errors'][0]['code']}" + (", then closed" if closed else ", left open")
 
 
 @pytest.mark.parametrize("where", ["headers", "body"])
@@ -212,21 +224,11 @@ def test_a_request_dripped_a_byte_at_a_time_is_cut_off_at_the_idle_timeout(clerk
             sock.sendall(head + b"\r\n")
             dripped = body
         sent = drip(sock, dripped, SHORT_IDLE_TIMEOUT_S / 10)
-        status, headers, answer = exchange(sock, b"", "POST")
 
         assert sent < len(dripped)
-        assert (status, headers["Connection"]) == (408, "close")
-        assert_clerk_errors(answer, "request_timeout")
-        assert closed_by_server(sock)
+        # A reset only if a byte crossed the 408 on its way: closing with it unread resets, which may lose the 408.
+        assert how_cut_off(sock) in ("408 request_timeout, then closed", "reset")
     assert clerk_fake.invitations == {}
-
-
-def test_an_idle_connection_is_closed_after_the_idle_timeout(clerk_fake: FakeClerk) -> None:
-    with clerk_fake.serve(idle_timeout=SHORT_IDLE_TIMEOUT_S) as url, connected(url) as sock:
-        status, headers, _ = exchange(sock, b"GET /invitations HTTP/1.1\r\nHost: fake\r\n" + AUTHORIZATION + b"\r\n")
-
-        assert (status, headers["Connection"]) == (200, None)
-        assert closed_by_server(sock)
 
 
 def test_leaving_serve_closes_every_connection_and_a_new_fake_on_the_port_starts_empty() -> None:
@@ -281,7 +283,7 @@ def test_connections_past_the_cap_wait_until_one_closes(clerk_fake: FakeClerk) -
                 third.recv(1)
             first.close()
             third.settimeout(CLIENT_TIMEOUT_S)
-            status, _, _ = exchange(third, b"")
+            status, _, _ = read_response(third)
 
     assert status == 200
 
