@@ -87,11 +87,12 @@ lint: setup $(VENV)/.bench-installed ## Validate and lint the spec; ruff check a
 mock: setup ## Run Prism on openapi.yaml at 127.0.0.1, port MOCK_PORT (4010), in the foreground
 	$(PRISM) mock --host 127.0.0.1 --port $(MOCK_PORT) openapi.yaml
 
-# TARGET=fake runs it against the stateful fake (fake/) instead.
-TARGET ?= prism
+# The quickstart runs against the stateful fake (fake/) by default, whose answers follow from what it was sent;
+# TARGET=prism runs it against Prism, whose answers are the spec's static examples.
+TARGET ?= fake
 DEMO_SERVER_prism := -m tests.support.prism
 DEMO_SERVER_fake := -m clerk_invitations_fake --port 0 --
-demo: setup ## Start Prism (or the fake: TARGET=fake), run examples/quickstart.py against it, stop it
+demo: setup ## Start the fake (or Prism: TARGET=prism), run examples/quickstart.py against it, stop it
 	$(if $(DEMO_SERVER_$(TARGET)),,$(error TARGET must be prism or fake, not '$(TARGET)'))
 	CLERK_SECRET_KEY=sk_test_demo $(PY) $(DEMO_SERVER_$(TARGET)) $(PY) examples/quickstart.py
 

@@ -2,7 +2,7 @@
 
     CLERK_SECRET_KEY=sk_test_... python examples/quickstart.py
 
-CLERK_API_URL points it at another server (`make demo` runs it against Prism).
+CLERK_API_URL points it at another server: `make demo` runs it against the fake (TARGET=prism: Prism).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import sys
 import threading
 
 from clerk_invitations_fake.fake import API_PREFIX, FakeClerk
-from clerk_invitations_fake.server import IDLE_TIMEOUT_S, base_url, make_server
+from clerk_invitations_fake.server import IDLE_TIMEOUT_S, MAX_CONNECTIONS, base_url, make_server
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,14 +25,27 @@ def main(argv: list[str] | None = None) -> int:
         "--idle-timeout",
         type=float,
         default=IDLE_TIMEOUT_S,
-        help=f"seconds before an idle connection is closed (default: {IDLE_TIMEOUT_S:g})",
+        help=f"seconds within which a connection's next request must arrive whole (default: {IDLE_TIMEOUT_S:g})",
+    )
+    parser.add_argument(
+        "--max-connections",
+        type=int,
+        default=MAX_CONNECTIONS,
+        help=f"connections served at once; later ones wait to be accepted (default: {MAX_CONNECTIONS})",
     )
     parser.add_argument("command", nargs=argparse.REMAINDER, help="run this with CLERK_API_URL set, then stop")
     args = parser.parse_args(argv)
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    if args.max_connections < 1:
+        parser.error("--max-connections must be at least 1")
 
     server = make_server(
-        FakeClerk().handle, args.host, args.port, idle_timeout=args.idle_timeout, log_requests=not command
+        FakeClerk().handle,
+        args.host,
+        args.port,
+        idle_timeout=args.idle_timeout,
+        max_connections=args.max_connections,
+        log_requests=not command,
     )
     url = base_url(server) + API_PREFIX
     print(f"Clerk invitations fake listening at {url}", flush=True)

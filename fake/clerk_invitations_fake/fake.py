@@ -9,6 +9,7 @@ import json
 import re
 import secrets
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -28,9 +29,10 @@ from clerk_invitations_fake.errors import (
     unauthenticated,
     unprocessable,
 )
+from clerk_invitations_fake.faults import Fault, Faults
 from clerk_invitations_fake.organizations import Organizations
 from clerk_invitations_fake.records import DAY_MS, Invitable, PendingByAddress, Users, invitation_url, new_id
-from clerk_invitations_fake.server import IDLE_TIMEOUT_S, MAX_BODY_BYTES, serving
+from clerk_invitations_fake.server import IDLE_TIMEOUT_S, MAX_BODY_BYTES, MAX_CONNECTIONS, serving
 from clerk_invitations_fake.validation import (
     DEFAULT_EXPIRES_IN_DAYS,
     INVITE_WAITLIST_ENTRY_RULES,
@@ -149,37 +151,58 @@ class FakeClerk:
         self._notified: list[str] = []
         self._organizations = Organizations(self._users, self._notified)
         self._waitlist: dict[str, _WaitlistEntry] = {}
-        # (pattern of a path without /v1, {method: operation}); an operation takes the path's ids as keywords.
-        self._routes: list[tuple[re.Pattern[str], dict[str, Callable[..., Json]]]] = [
-            (re.compile(r"/invitations"), {"GET": self._list, "POST": self._create}),
-            (re.compile(r"/invitations/bulk"), {"POST": self._create_bulk}),
-            (re.compile(r"/invitations/(?P<invitation_id>[^/]+)/revoke"), {"POST": self._revoke}),
+        # (pattern of a path without /v1, {method: (operationId, operation)}); an operation takes the path's ids
+        # as keywords.
+        self._routes: list[tuple[re.Pattern[str], dict[str, tuple[str, Callable[..., Json]]]]] = [
+            (
+                re.compile(r"/invitations"),
+                {"GET": ("ListInvitations", self._list), "POST": ("CreateInvitation", self._create)},
+            ),
+            (re.compile(r"/invitations/bulk"), {"POST": ("CreateBulkInvitations", self._create_bulk)}),
+            (re.compile(r"/invitations/(?P<invitation_id>[^/]+)/revoke"), {"POST": ("RevokeInvitation", self._revoke)}),
             (
                 re.compile(r"/organizations/(?P<organization_id>[^/]+)/invitations"),
-                {"GET": self._list_organization_invitations, "POST": self._create_organization_invitation},
+                {
+                    "GET": ("ListOrganizationInvitations", self._list_organization_invitations),
+                    "POST": ("CreateOrganizationInvitation", self._create_organization_invitation),
+                },
             ),
             (
                 re.compile(r"/organizations/(?P<organization_id>[^/]+)/invitations/bulk"),
-                {"POST": self._create_organization_invitations},
+                {"POST": ("CreateOrganizationInvitationBulk", self._create_organization_invitations)},
             ),
             (
                 re.compile(r"/organizations/(?P<organization_id>[^/]+)/invitations/(?P<invitation_id>[^/]+)"),
-                {"GET": self._get_organization_invitation},
+                {"GET": ("GetOrganizationInvitation", self._get_organization_invitation)},
             ),
             (
                 re.compile(r"/organizations/(?P<organization_id>[^/]+)/invitations/(?P<invitation_id>[^/]+)/revoke"),
-                {"POST": bad_request_for_bad_parameters(self._revoke_organization_invitation)},
+                {
+                    "POST": (
+                        "RevokeOrganizationInvitation",
+                        bad_request_for_bad_parameters(self._revoke_organization_invitation),
+                    )
+                },
             ),
-            (re.compile(r"/organization_invitations"), {"GET": self._list_instance_organization_invitations}),
+            (
+                re.compile(r"/organization_invitations"),
+                {"GET": ("ListInstanceOrganizationInvitations", self._list_instance_organization_invitations)},
+            ),
             (
                 re.compile(r"/users/(?P<user_id>[^/]+)/organization_invitations"),
-                {"GET": bad_request_for_bad_parameters(self._list_user_organization_invitations)},
+                {
+                    "GET": (
+                        "UsersGetOrganizationInvitations",
+                        bad_request_for_bad_parameters(self._list_user_organization_invitations),
+                    )
+                },
             ),
             (
                 re.compile(r"/waitlist_entries/(?P<waitlist_entry_id>[^/]+)/invite"),
-                {"POST": self._invite_waitlist_entry},
+                {"POST": ("InviteWaitlistEntry", self._invite_waitlist_entry)},
             ),
         ]
+        self._faults = Faults(frozenset(name for _, operations in self._routes for name, _ in operations.values()))
 
     def __repr__(self) -> str:
         return f"FakeClerk(invitations={len(self._invitations)}, now_ms={self._now_ms})"
@@ -275,23 +298,63 @@ class FakeClerk:
         with self._lock:
             self._now_ms += step // timedelta(milliseconds=1)
 
+    def fail_next(
+        self,
+        status: int | None = None,
+        *,
+        times: int = 1,
+        retry_after: int | str | None = None,
+        operation: str | None = None,
+        delay: float = 0,
+        drop: bool = False,
+    ) -> None:
+        """Make the next `times` requests (of `operation`, by operationId, else any) fail on purpose.
+
+        `status` (400 to 599) answers with a ClerkErrors body of a code fitting the status (429
+        `too_many_requests`, 503 `service_unavailable`), and `Retry-After: retry_after` when given
+        (whole seconds, or a text sent as it is). `delay` waits that many seconds before answering,
+        with `status`, or else with the fake's own answer. `drop=True` answers nothing: over HTTP the
+        connection is closed; in process `handle` raises httpx.RemoteProtocolError, as httpx does then.
+        A request takes the first planned failure it matches, in the order they were planned; one that
+        fails or is dropped changes nothing in the fake.
+        """
+        self._faults.plan(status, times=times, retry_after=retry_after, operation=operation, delay=delay, drop=drop)
+
     # Ways to talk to it
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         """Answer one request as Clerk would: the core that `transport()`, `async_transport()` and `serve()` share.
 
-        Call it directly, or from a handler of your own that wraps it (to record requests or inject
-        failures): `httpx.MockTransport(lambda request: ...fake.handle(request)...)`. Safe from many
+        Call it directly, or from a handler of your own that wraps it (to record requests, or to fail in
+        ways `fail_next` doesn't): `httpx.MockTransport(lambda request: ...fake.handle(request)...)`. Safe from many
         threads at once. The body is taken with `request.read()`, as httpx's transports leave it.
         Whatever the request holds, it answers: what Clerk would refuse, or the fake can't take (a body
-        over 1 MiB or nested over 100 levels deep), gets a 4xx.
+        over 1 MiB or nested over 100 levels deep), gets a 4xx; `fail_next` can make it answer otherwise.
+        In process, a `delay` of `fail_next` blocks the calling thread (async_transport() waits without blocking).
         """
+        fault = self._faults.take(lambda: self._operation_id(request))
+        if fault is not None:
+            time.sleep(fault.delay)
+        return self._answer(request, fault)
+
+    async def _handle_async(self, request: httpx.Request) -> httpx.Response:
+        """`handle` for async clients: a delay of `fail_next` is waited out without blocking the event loop."""
+        fault = self._faults.take(lambda: self._operation_id(request))
+        if fault is not None:
+            import anyio  # noqa: PLC0415 - httpx's own dependency, loaded already by its async transports
+
+            await anyio.sleep(fault.delay)
+        return self._answer(request, fault)
+
+    def _answer(self, request: httpx.Request, fault: Fault | None) -> httpx.Response:
         target = urlsplit(request.url.raw_path.decode("ascii"))
         try:
+            if fault is not None:
+                fault.apply(request)
             body = request.read()
             if len(body) > MAX_BODY_BYTES:  # refused first, as `serve()` refuses it before reading it all
                 raise body_too_large(MAX_BODY_BYTES)
-            operation = self._route(request.method, target.path)
+            _, operation = self._route(request.method, target.path)
             self._authenticate(request.headers.get("Authorization"))
             params = dict(parse_qsl(target.query, keep_blank_values=True))
             with self._lock:
@@ -305,21 +368,26 @@ class FakeClerk:
         return httpx.MockTransport(self.handle)
 
     def async_transport(self) -> httpx.AsyncBaseTransport:
-        """The same for async clients (an `httpx.MockTransport` serves both)."""
-        return httpx.MockTransport(self.handle)
+        """The same for async clients."""
+        return httpx.MockTransport(self._handle_async)
 
     @contextlib.contextmanager
-    def serve(self, port: int = 0, *, idle_timeout: float = IDLE_TIMEOUT_S) -> Iterator[str]:
+    def serve(
+        self, port: int = 0, *, idle_timeout: float = IDLE_TIMEOUT_S, max_connections: int = MAX_CONNECTIONS
+    ) -> Iterator[str]:
         """Serve the fake over HTTP on 127.0.0.1 (a free port unless given) and yield its base URL, ending in /v1.
 
-        HTTP/1.1 with keep-alive: a connection closes after `idle_timeout` seconds without a request.
+        HTTP/1.1 with keep-alive: a connection closes when its next request hasn't arrived whole within
+        `idle_timeout` seconds. At most `max_connections` are served at once; later ones wait to be accepted.
+        When the block ends, every connection is closed.
         """
-        with serving(self.handle, port, idle_timeout=idle_timeout) as url:
+        with serving(self.handle, port, idle_timeout=idle_timeout, max_connections=max_connections) as url:
             yield url + API_PREFIX
 
     # The operations; each runs under the lock.
 
-    def _route(self, method: str, full_path: str) -> Operation:
+    def _route(self, method: str, full_path: str) -> tuple[str, Operation]:
+        """The operationId and the operation that answer `method` on the path; a 404 or 405 if none does."""
         path = full_path.removeprefix(API_PREFIX)
         routed = next(
             ((match, operations) for pattern, operations in self._routes if (match := pattern.fullmatch(path))), None
@@ -330,7 +398,15 @@ class FakeClerk:
         if method not in operations:
             raise method_not_allowed(sorted(operations))
         ids = {name: unquote(value) for name, value in match.groupdict().items()}
-        return functools.partial(operations[method], **ids)
+        operation_id, operation = operations[method]
+        return operation_id, functools.partial(operation, **ids)
+
+    def _operation_id(self, request: httpx.Request) -> str | None:
+        try:
+            operation_id, _ = self._route(request.method, urlsplit(request.url.raw_path.decode("ascii")).path)
+        except ClerkErrorReply:
+            return None
+        return operation_id
 
     def _authenticate(self, authorization: str | None) -> None:
         match = BEARER_KEY.fullmatch(authorization or "")

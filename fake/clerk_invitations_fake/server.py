@@ -1,9 +1,12 @@
 """Serve an httpx request handler over real HTTP/1.1 on loopback, from a thread (stdlib http.server).
 
-Connections are kept alive between requests and closed after `idle_timeout` seconds without one.
+Connections are kept alive between requests; each request, headers and body, must arrive whole within
+`idle_timeout` seconds of the server starting to wait for it, or the connection is closed. At most
+`max_connections` are served at once; later ones wait to be accepted. Closing the server closes them all.
 The server answers what it can't frame itself, before the handler sees it, with a ClerkErrors body,
 and closes the connection: a malformed request line, header or Content-Length (400), a body over
-MAX_BODY_BYTES (413), a body that stops arriving (408).
+MAX_BODY_BYTES (413), a request that doesn't arrive whole in time (408). A handler that raises an
+httpx.TransportError gets the connection closed without an answer.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import socket
 import string
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -27,10 +31,12 @@ from clerk_invitations_fake.errors import ClerkErrorReply, body_too_large, proto
 
 SHUTDOWN_POLL_S = 0.01  # how soon the serving thread notices a shutdown: tests start and stop many servers
 IDLE_TIMEOUT_S = 15.0
-"""Seconds a connection may wait for its next request, or for the rest of one, before the server closes it.
+"""Seconds within which a connection's next request must arrive whole, headers and body, or it is closed.
 
 Longer than the idle time after which httpx drops a pooled connection itself (5 s), so that an httpx
 client never sends a request on a connection the server is closing."""
+MAX_CONNECTIONS = 512
+"""Connections served at once, one thread each; past it, new ones wait to be accepted until one closes."""
 MAX_BODY_BYTES = 1024 * 1024
 """The largest request body answered (the fake's own limit): a bigger one gets a 413 before the rest is read."""
 MAX_LINE_BYTES = 65536  # a chunk-size or trailer line, as http.server limits a header line
@@ -111,11 +117,83 @@ def _chunk_size(line: bytes) -> int:
     return int(size, 16)
 
 
+class RequestTimedOut(Exception):
+    """The request did not arrive whole before its deadline (not a TimeoutError, which http.server swallows)."""
+
+
+class _DeadlineReader(io.RawIOBase):
+    """A connection's incoming bytes, read before the deadline of the request they belong to."""
+
+    def __init__(self, connection: socket.socket) -> None:
+        super().__init__()
+        self._connection = connection
+        self._deadline = 0.0
+        self.received = 0  # bytes of the current request read so far
+
+    def start_request(self, seconds: float) -> None:
+        self._deadline = time.monotonic() + seconds
+        self.received = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        remaining = self._deadline - time.monotonic()
+        if remaining <= 0:
+            raise RequestTimedOut
+        self._connection.settimeout(remaining)
+        try:
+            count = self._connection.recv_into(buffer)
+        except TimeoutError:
+            raise RequestTimedOut from None
+        self.received += count
+        return count
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     # Connections not yet accepted: past this many, the kernel drops new ones and their clients retry
     # a second later. Many clients connect at once in concurrency tests.
     request_queue_size = 1024
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], max_connections: int) -> None:
+        super().__init__(address, handler)
+        self._free_slots = threading.Semaphore(max_connections)
+        self._open: set[socket.socket] = set()  # the accepted connections not yet closed
+        self._open_lock = threading.Lock()
+        self._closing = threading.Event()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Serve the connection in a thread of its own once a slot is free; until then, accept no other."""
+        while not self._free_slots.acquire(timeout=SHUTDOWN_POLL_S):
+            if self._closing.is_set():
+                self.shutdown_request(request)
+                return
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            served = request in self._open
+            self._open.discard(request)
+        if served:
+            self._free_slots.release()
+        super().shutdown_request(request)
+
+    def shutdown(self) -> None:
+        self._closing.set()
+        super().shutdown()
+
+    def server_close(self) -> None:
+        """Stop listening and end every accepted connection: none reaches the handler afterwards."""
+        self._closing.set()
+        super().server_close()
+        with self._open_lock:
+            still_open = list(self._open)
+        for connection in still_open:  # its thread reads the end of the stream, and closes it
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
 
     def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
         """A client that went away mid-request is no error of the server's; anything else is printed."""
@@ -129,15 +207,35 @@ def make_server(
     port: int = 0,
     *,
     idle_timeout: float = IDLE_TIMEOUT_S,
+    max_connections: int = MAX_CONNECTIONS,
     log_requests: bool = False,
 ) -> ThreadingHTTPServer:
     """An HTTP/1.1 server bound to host:port (0 picks a free port) that answers with `handler`."""
+    if max_connections < 1:
+        raise ValueError(f"max_connections must be at least 1, not {max_connections}")
 
     class RequestHandler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         default_request_version = "HTTP/1.1"  # so that the answer to a malformed request line has a status line
         disable_nagle_algorithm = True  # or each small reply waits for the client's delayed ACK
-        timeout = idle_timeout  # for each read: the connection closes once idle this long
+        timeout = idle_timeout  # for each write; reads keep to the request's deadline
+
+        def setup(self) -> None:
+            super().setup()
+            self.rfile.close()  # the socket's own file, replaced by one that keeps to each request's deadline
+            self.reader = _DeadlineReader(self.connection)
+            self.rfile = io.BufferedReader(self.reader)
+
+        def handle_one_request(self) -> None:
+            # What a reply needs, should the request time out before its request line is read.
+            self.command, self.requestline, self.request_version = "", "", self.default_request_version
+            self.reader.start_request(idle_timeout)
+            try:
+                super().handle_one_request()
+            except RequestTimedOut:
+                self.close_connection = True
+                if self.reader.received:  # a request started to arrive: say why it is cut off
+                    self.send_error(408, f"The request did not arrive whole within {idle_timeout} s.")
 
         def answer(self) -> None:
             try:
@@ -150,13 +248,14 @@ def make_server(
             except ClerkErrorReply as refusal:
                 self.refuse(refusal)
                 return
-            except TimeoutError:
-                self.send_error(408, f"The request body stopped arriving for {idle_timeout} s.")
-                return
             except httpx.InvalidURL:  # a request target that is neither a path nor a URL, such as "*"
                 self.send_error(400, "The request target must be a path or a URL.")
                 return
-            response = handler(request)
+            try:
+                response = handler(request)
+            except httpx.TransportError:  # the handler's way to say: no answer, drop the connection
+                self.close_connection = True
+                return
             headers = [
                 (name.decode("latin-1"), value.decode("latin-1"))
                 for name, value in response.headers.raw
@@ -176,6 +275,7 @@ def make_server(
             return httpx.Request(self.command, url, headers=headers, content=body)
 
         def reply(self, status: int, headers: list[tuple[str, str]], body: bytes) -> None:
+            self.connection.settimeout(idle_timeout)  # the last read left the request's remaining time
             self.send_response(status)
             for name, value in headers:
                 self.send_header(name, value)
@@ -203,7 +303,7 @@ def make_server(
             if log_requests:  # The request line only: headers, and so the secret key, are never logged.
                 super().log_message(format, *args)
 
-    server = _Server((host, port), RequestHandler)
+    server = _Server((host, port), RequestHandler, max_connections)
     origin = base_url(server)  # where every request's URL starts (the handler class reads it)
     return server
 
@@ -215,7 +315,7 @@ def base_url(server: ThreadingHTTPServer) -> str:
 
 @contextlib.contextmanager
 def running(server: ThreadingHTTPServer) -> Iterator[str]:
-    """Run `server` in a background thread; yield its base URL; stop it when the block ends."""
+    """Run `server` in a thread and yield its base URL; when the block ends, stop it and close every connection."""
     thread = threading.Thread(
         target=server.serve_forever,
         kwargs={"poll_interval": SHUTDOWN_POLL_S},
@@ -232,7 +332,7 @@ def running(server: ThreadingHTTPServer) -> Iterator[str]:
 
 
 def serving(
-    handler: Handler, port: int = 0, *, idle_timeout: float = IDLE_TIMEOUT_S
+    handler: Handler, port: int = 0, *, idle_timeout: float = IDLE_TIMEOUT_S, max_connections: int = MAX_CONNECTIONS
 ) -> contextlib.AbstractContextManager[str]:
     """Serve `handler` on 127.0.0.1 in a background thread; yield its base URL; stop when the block ends."""
-    return running(make_server(handler, port=port, idle_timeout=idle_timeout))
+    return running(make_server(handler, port=port, idle_timeout=idle_timeout, max_connections=max_connections))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from clerk_invitations_fake.errors import ClerkErrorReply, param_error, unprocessable
 
@@ -80,11 +81,35 @@ class ListQuery:
 
 
 def is_email(value: object) -> bool:
-    return isinstance(value, str) and EMAIL.fullmatch(value) is not None
+    return is_text(value) and EMAIL.fullmatch(value) is not None
 
 
-def is_text(value: object) -> bool:
+def is_text(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and SURROGATE.search(value) is None
+
+
+def printable(name: str) -> str:
+    """A name from a request, fit to quote in an answer: its lone surrogates replaced by U+FFFD."""
+    return SURROGATE.sub("\ufffd", name)
+
+
+def can_send_back(value: object) -> bool:
+    """Whether a parsed JSON value can be sent back as JSON: no non-finite number (`1e400` parses as
+    infinity), no lone surrogate in a key or a string, at any depth. Level by level: no recursion."""
+    level = [value]
+    while level:
+        children: list[object] = []
+        for item in level:
+            if isinstance(item, dict):
+                if not all(is_text(key) for key in item):
+                    return False
+                children += item.values()
+            elif isinstance(item, list):
+                children += item
+            elif (isinstance(item, str) and not is_text(item)) or (isinstance(item, float) and not math.isfinite(item)):
+                return False
+        level = children
+    return True
 
 
 def nesting_depth(value: object) -> int:
@@ -111,8 +136,12 @@ def is_role(value: object) -> bool:
     return isinstance(value, str) and ROLE.fullmatch(value) is not None
 
 
+JSON_OBJECT = "a JSON object of finite numbers and text without lone surrogates"
+
+
 def is_object(value: object) -> bool:
-    return isinstance(value, dict)
+    """A JSON object the fake can send back (see can_send_back)."""
+    return isinstance(value, dict) and can_send_back(value)
 
 
 def is_whole_number(value: object, minimum: int, maximum: int | None = None) -> bool:
@@ -136,7 +165,7 @@ class Rule:
 
 INVITATION_RULES = {
     "email_address": Rule("", is_email, "a valid email address", nullable=True),  # missing: reported apart
-    "public_metadata": Rule({}, is_object, "a JSON object", nullable_in_bulk=True),
+    "public_metadata": Rule({}, is_object, JSON_OBJECT, nullable_in_bulk=True),
     "redirect_url": Rule(None, is_text, "a string of text (no lone surrogates)", nullable_in_bulk=True),
     "notify": Rule(True, lambda value: isinstance(value, bool), "true, false or null", nullable=True),
     "ignore_existing": Rule(False, lambda value: isinstance(value, bool), "true, false or null", nullable=True),
@@ -196,8 +225,8 @@ ORGANIZATION_INVITATION_RULES = {
     "email_address": INVITATION_RULES["email_address"],
     "role": Rule("", is_role, "a role key such as org:admin or org:member", VALUE_INVALID, nullable=True),
     "inviter_user_id": Rule(None, is_text, "a user id", nullable=True),
-    "public_metadata": Rule({}, is_object, "a JSON object", nullable=True),
-    "private_metadata": Rule({}, is_object, "a JSON object", nullable=True),
+    "public_metadata": Rule({}, is_object, JSON_OBJECT, nullable=True),
+    "private_metadata": Rule({}, is_object, JSON_OBJECT, nullable=True),
     "redirect_url": replace(INVITATION_RULES["redirect_url"], nullable=True),
     "expires_in_days": INVITATION_RULES["expires_in_days"],
     "notify": INVITATION_RULES["notify"],
@@ -229,7 +258,7 @@ def parse_object(
     if not isinstance(body, dict):
         raise unprocessable([param_error(FORMAT_INVALID, "body", "The request body must be a JSON object.")])
     errors = [
-        param_error("form_param_unknown", name, f"{name} is not a parameter of this request.")
+        param_error("form_param_unknown", printable(name), f"{printable(name)} is not a parameter of this request.")
         for name in body
         if name not in rules
     ]

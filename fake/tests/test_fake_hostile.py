@@ -28,6 +28,7 @@ import clerk_invitations_fake
 import httpx
 import pytest
 from clerk_invitations_fake import IN_PROCESS_URL, FakeClerk
+from clerk_invitations_fake.__main__ import main
 from clerk_invitations_fake.server import MAX_BODY_BYTES, make_server, running
 
 KEY = "sk_test_hostile"
@@ -64,6 +65,10 @@ def connected(url: str) -> Iterator[socket.socket]:
 def exchange(sock: socket.socket, request: bytes, method: str = "GET") -> tuple[int, http.client.HTTPMessage, bytes]:
     """Send one raw request; read one response, exactly as long as its framing says."""
     sock.sendall(request)
+    return read_response(sock, method)
+
+
+def read_response(sock: socket.socket, method: str = "GET") -> tuple[int, http.client.HTTPMessage, bytes]:
     response = http.client.HTTPResponse(sock, method=method)
     response.begin()
     assert response.version == 11
@@ -182,12 +187,110 @@ def test_a_body_that_stops_arriving_gets_408_after_the_idle_timeout(clerk_fake: 
         assert closed_by_server(sock)
 
 
-def test_an_idle_connection_is_closed_after_the_idle_timeout(clerk_fake: FakeClerk) -> None:
-    with clerk_fake.serve(idle_timeout=SHORT_IDLE_TIMEOUT_S) as url, connected(url) as sock:
-        status, headers, _ = exchange(sock, b"GET /invitations HTTP/1.1\r\nHost: fake\r\n" + AUTHORIZATION + b"\r\n")
+def drip(sock: socket.socket, request: bytes, every_s: float) -> int:
+    """Send `request` a byte at a time, `every_s` apart, until it is all sent or the server answers or closes
+    the connection: how many bytes were sent."""
+    with selectors.DefaultSelector() as selector:
+        selector.register(sock, selectors.EVENT_READ)
+        for sent in range(len(request)):
+            try:
+                sock.sendall(request[sent : sent + 1])
+            except ConnectionError:
+                return sent
+            if selector.select(every_s):  # waits every_s, unless the server answers or closes first
+                return sent + 1
+    return len(request)
 
-        assert (status, headers["Connection"]) == (200, None)
-        assert closed_by_server(sock)
+
+def how_cut_off(sock: socket.socket) -> str:
+    """How the server ended a request it cut off: "<status> <error code>, then closed", or "reset"."""
+    try:
+        status, headers, body = read_response(sock, "POST")
+    except ConnectionResetError:
+        return "reset"
+    closed = headers["Connection"] == "close" and closed_by_server(sock)
+    return f"{status} {json.loads(body)['errors'][0]['code']}" + (", then closed" if closed else ", left open")
+
+
+@pytest.mark.parametrize("where", ["headers", "body"])
+def test_a_request_dripped_a_byte_at_a_time_is_cut_off_at_the_idle_timeout(clerk_fake: FakeClerk, where: str) -> None:
+    # Each byte comes well within the idle timeout: only a deadline for the whole request cuts the drip off.
+    body = b'{"email_address": "ada@example.com"}'
+    head = b"POST /invitations HTTP/1.1\r\nHost: fake\r\n" + AUTHORIZATION + b"Content-Length: %d\r\n" % len(body)
+    with clerk_fake.serve(idle_timeout=SHORT_IDLE_TIMEOUT_S) as url, connected(url) as sock:
+        if where == "headers":
+            dripped = head + b"X-Padding: " + b"a" * 100 + b"\r\n\r\n" + body
+        else:
+            sock.sendall(head + b"\r\n")
+            dripped = body
+        sent = drip(sock, dripped, SHORT_IDLE_TIMEOUT_S / 10)
+
+        assert sent < len(dripped)
+        # A reset only if a byte crossed the 408 on its way: closing with it unread resets, which may lose the 408.
+        assert how_cut_off(sock) in ("408 request_timeout, then closed", "reset")
+    assert clerk_fake.invitations == {}
+
+
+def test_leaving_serve_closes_every_connection_and_a_new_fake_on_the_port_starts_empty() -> None:
+    first, second = FakeClerk(), FakeClerk()
+    list_request = b"GET /invitations HTTP/1.1\r\nHost: fake\r\n" + AUTHORIZATION + b"\r\n"
+    late = b'{"email_address": "late@example.com"}'
+    create_late = POST + b"Host: fake\r\n" + AUTHORIZATION + b"Content-Length: %d\r\n\r\n%s" % (len(late), late)
+    with contextlib.ExitStack() as stack:
+        with first.serve() as url:
+            kept_alive = [stack.enter_context(connected(url)) for _ in range(3)]
+            for sock in kept_alive:
+                assert exchange(sock, list_request)[0] == 200
+        port = urlsplit(url).port or 0
+        assert all(closed_by_server(sock) for sock in kept_alive)
+
+        with second.serve(port) as same_port:
+            assert urlsplit(same_port).port == port
+            for sock in kept_alive:  # what still goes out on an old connection reaches neither fake
+                with contextlib.suppress(ConnectionError):
+                    sock.sendall(create_late)
+                    assert sock.recv(1) == b""
+            with connected(same_port) as fresh:
+                status, _, body = exchange(fresh, list_request)
+
+    assert (status, json.loads(body)) == (200, [])
+    assert first.invitations == second.invitations == {}
+
+
+def test_a_pooled_client_reaches_the_new_fake_on_the_port_not_the_old_one() -> None:
+    # One httpx client across two tests' fakes on one port: its pooled connection must not outlive the first.
+    first, second = FakeClerk(), FakeClerk()
+    with httpx.Client(headers={"Authorization": f"Bearer {KEY}"}) as client:
+        with first.serve() as url:
+            assert client.post(f"{url}/invitations", json={"email_address": "ada@example.com"}).status_code == 200
+        with second.serve(urlsplit(url).port or 0) as same_port:
+            assert same_port == url
+            listed = client.get(f"{url}/invitations")
+
+    assert listed.status_code == 200
+    assert [invitation["email_address"] for invitation in listed.json()] == []  # not the first fake's Ada
+    assert len(first.invitations) == 1
+
+
+def test_connections_past_the_cap_wait_until_one_closes(clerk_fake: FakeClerk) -> None:
+    request = b"GET /invitations HTTP/1.1\r\nHost: fake\r\n" + AUTHORIZATION + b"\r\n"
+    with clerk_fake.serve(max_connections=2) as url, connected(url) as first, connected(url) as second:
+        assert [exchange(sock, request)[0] for sock in (first, second)] == [200, 200]  # both kept open
+        with connected(url) as third:
+            third.sendall(request)
+            third.settimeout(SHORT_IDLE_TIMEOUT_S)
+            with pytest.raises(TimeoutError):  # not served while two are open
+                third.recv(1)
+            first.close()
+            third.settimeout(CLIENT_TIMEOUT_S)
+            status, _, _ = read_response(third)
+
+    assert status == 200
+
+
+def test_the_server_refuses_a_cap_below_one(clerk_fake: FakeClerk) -> None:
+    with pytest.raises(ValueError, match="max_connections"), clerk_fake.serve(max_connections=0):
+        pass
 
 
 def chunked(body: bytes) -> bytes:
@@ -334,7 +437,7 @@ def test_threads_hammering_the_served_fake_lose_nothing(clerk_fake: FakeClerk) -
     assert len(connections) == threads
 
 
-def test_the_command_line_sets_the_idle_timeout() -> None:
+def test_the_command_line_sets_the_idle_timeout_and_the_connection_cap() -> None:
     client_code = (
         "import os, socket, sys; from urllib.parse import urlsplit; "
         "url = urlsplit(os.environ['CLERK_API_URL']); "
@@ -344,7 +447,8 @@ def test_the_command_line_sets_the_idle_timeout() -> None:
         "sys.exit(0 if received.startswith(b'HTTP/1.1 401') else 1)"
     )
     result = subprocess.run(
-        [sys.executable, "-m", "clerk_invitations_fake", "--port", "0", "--idle-timeout", "0.2", "--"]
+        [sys.executable, "-m", "clerk_invitations_fake", "--port", "0", "--idle-timeout", "0.2"]
+        + ["--max-connections", "1", "--"]
         + [sys.executable, "-c", client_code],
         capture_output=True,
         text=True,
@@ -353,6 +457,14 @@ def test_the_command_line_sets_the_idle_timeout() -> None:
     )
 
     assert result.returncode == 0, result.stderr
+
+
+def test_the_command_line_refuses_a_connection_cap_below_one(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--port", "0", "--max-connections", "0"])
+
+    assert exited.value.code == 2
+    assert "--max-connections must be at least 1" in capsys.readouterr().err
 
 
 # In process: the core. `handle` answers each of these itself; the transport only hands its answer over.
@@ -372,9 +484,8 @@ def in_process(clerk_fake: FakeClerk) -> Iterator[httpx.Client]:
         (b"[" * 500_000 + b"]" * 500_000, "body"),
         (json.dumps({"email_address": "ada@example.com", "public_metadata": nested(100)}).encode(), "body"),
         (b'{"email_address": "ada@example.com", "expires_in_days": 1' + b"0" * 5000 + b"}", "body"),
-        (b'{"email_address": "ada@example.com", "redirect_url": "\\ud800"}', "redirect_url"),
     ],
-    ids=["nested-500000-deep", "metadata-100-deep", "5000-digit-number", "lone-surrogate"],
+    ids=["nested-500000-deep", "metadata-100-deep", "5000-digit-number"],
 )
 def test_a_body_the_core_cannot_take_gets_422(
     in_process: httpx.Client, clerk_fake: FakeClerk, body: bytes, param_name: str
@@ -385,6 +496,60 @@ def test_a_body_the_core_cannot_take_gets_422(
     assert_clerk_errors(response.content, "form_param_format_invalid")
     assert response.json()["errors"][0]["meta"] == {"param_name": param_name}
     assert clerk_fake.invitations == {}
+
+
+def strict_json(content: bytes) -> Any:
+    """The body parsed as strict JSON: no NaN or Infinity, no lone surrogate (which UTF-8 can't encode)."""
+    parsed = json.loads(content, parse_constant=lambda token: pytest.fail(f"{token} is not JSON"))
+    json.dumps(parsed, allow_nan=False, ensure_ascii=False).encode()  # raises on an infinity or a lone surrogate
+    return parsed
+
+
+ADA = '"email_address": "ada@example.com"'
+UNSENDABLE = [
+    (f'{{{ADA}, "public_metadata": {{"n": 1e400}}}}', "form_param_format_invalid", "public_metadata"),
+    (f'{{{ADA}, "public_metadata": {{"a": [{{"b": [-1e999]}}]}}}}', "form_param_format_invalid", "public_metadata"),
+    (f'{{{ADA}, "public_metadata": {{"a": {{"b\\udc00": 1}}}}}}', "form_param_format_invalid", "public_metadata"),
+    (f'{{{ADA}, "public_metadata": {{"a": ["x", "\\ud800y"]}}}}', "form_param_format_invalid", "public_metadata"),
+    ('{"email_address": "ada\\udfff@example.com"}', "form_param_format_invalid", "email_address"),
+    (f'{{{ADA}, "redirect_url": "https://x.test/\\ud83d"}}', "form_param_format_invalid", "redirect_url"),
+    (f'{{{ADA}, "public_metadata": {{"n": NaN}}}}', "form_param_format_invalid", "body"),
+    (f'{{{ADA}, "public_metadata": {{"n": -Infinity}}}}', "form_param_format_invalid", "body"),
+    (f'{{{ADA}, "expires_in_days": 1e400}}', "form_param_value_invalid", "expires_in_days"),
+    (f'{{{ADA}, "\\ud800": 1}}', "form_param_unknown", "\ufffd"),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "param_name"),
+    UNSENDABLE,
+    ids=[
+        "metadata-1e400",
+        "metadata-deep-minus-1e999",
+        "metadata-key-surrogate",
+        "metadata-value-surrogate",
+        "address-surrogate",
+        "redirect-url-surrogate",
+        "NaN",
+        "minus-Infinity",
+        "expiry-1e400",
+        "unknown-name-surrogate",
+    ],
+)
+@pytest.mark.parametrize("bulk", [False, True], ids=["create", "bulk"])
+def test_what_the_fake_could_not_send_back_is_refused_with_422(
+    fake_api: httpx.Client, clerk_fake: FakeClerk, body: str, code: str, param_name: str, bulk: bool
+) -> None:
+    # Infinity and lone surrogates, once stored, made every later list answer with what isn't JSON (issue 18).
+    content = f"[{{{ADA.replace('ada', 'grace')}}}, {body}]" if bulk else body
+    response = fake_api.post("/invitations/bulk" if bulk else "/invitations", content=content.encode())
+
+    assert response.status_code == 422
+    errors = strict_json(response.content)["errors"]
+    assert [(error["code"], error["meta"]) for error in errors] == [(code, {"param_name": param_name})]
+    assert clerk_fake.invitations == {}
+    listed = fake_api.get("/invitations")
+    assert (listed.status_code, strict_json(listed.content)) == (200, [])
 
 
 def test_a_body_nested_a_million_deep_is_over_the_cap(in_process: httpx.Client) -> None:

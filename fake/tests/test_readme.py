@@ -20,7 +20,7 @@ EXAMPLES = re.findall(r"^```python\n(.*?)^```$", README.read_text(), flags=re.DO
 
 
 def test_the_readme_has_its_examples() -> None:
-    assert len(EXAMPLES) == 6
+    assert len(EXAMPLES) == 7
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[f"example-{n}" for n in range(1, len(EXAMPLES) + 1)])

@@ -1,6 +1,6 @@
 """Start and stop Prism, the OpenAPI mock server, on a free loopback port.
 
-Used by the client tests' session fixture and by `make demo`:
+Used by the client tests' session fixture and by `make demo TARGET=prism`:
 `python -m tests.support.prism CMD...` runs CMD with CLERK_API_URL pointing at a fresh Prism.
 """
 
