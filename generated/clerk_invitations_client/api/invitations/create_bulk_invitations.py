@@ -14,11 +14,16 @@ if TYPE_CHECKING:
     import httpx
 
 
-def _get_kwargs(
+def check_arguments(
     *,
     body: list[BulkInvitationRequest],
-) -> dict[str, Any]:
-    # Every argument is checked against the spec before the request is built.
+) -> None:
+    """Check the arguments against the spec, as every function of this operation does first; nothing is sent.
+
+    Raises:
+        errors.InvalidArgumentError: The first argument refused, with its place (`argument`) and the rule it
+            breaks (`rule`).
+    """
     errors.check_list(body, "body", min_items=1, max_items=10)
     for body_index, body_entry in enumerate(body):
         errors.check_instance(body_entry, BulkInvitationRequest, f"body[{body_index}]")
@@ -43,6 +48,14 @@ def _get_kwargs(
         if not isinstance(body_entry.template_slug, Unset):
             errors.check_enum(body_entry.template_slug, TemplateSlug, f"body[{body_index}].template_slug")
 
+
+def _get_kwargs(
+    *,
+    body: list[BulkInvitationRequest],
+) -> dict[str, Any]:
+    check_arguments(
+        body=body,
+    )
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {

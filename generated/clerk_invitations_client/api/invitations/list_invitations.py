@@ -25,15 +25,20 @@ if TYPE_CHECKING:
     import httpx
 
 
-def _get_kwargs(
+def check_arguments(
     *,
     status: InvitationStatus | Unset = UNSET,
     query: str | Unset = UNSET,
     order_by: str | Unset = "-created_at",
     limit: int | Unset = 10,
     offset: int | Unset = 0,
-) -> dict[str, Any]:
-    # Every argument is checked against the spec before the request is built.
+) -> None:
+    """Check the arguments against the spec, as every function of this operation does first; nothing is sent.
+
+    Raises:
+        errors.InvalidArgumentError: The first argument refused, with its place (`argument`) and the rule it
+            breaks (`rule`).
+    """
     if not isinstance(status, Unset):
         errors.check_enum(status, InvitationStatus, "status")
 
@@ -48,6 +53,23 @@ def _get_kwargs(
 
     if not isinstance(offset, Unset):
         errors.check_int(offset, "offset", minimum=0)
+
+
+def _get_kwargs(
+    *,
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+    check_arguments(
+        status=status,
+        query=query,
+        order_by=order_by,
+        limit=limit,
+        offset=offset,
+    )
 
     params: dict[str, Any] = {}
 

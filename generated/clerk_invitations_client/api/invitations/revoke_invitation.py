@@ -12,11 +12,24 @@ if TYPE_CHECKING:
     import httpx
 
 
+def check_arguments(
+    invitation_id: str,
+) -> None:
+    """Check the arguments against the spec, as every function of this operation does first; nothing is sent.
+
+    Raises:
+        errors.InvalidArgumentError: The first argument refused, with its place (`argument`) and the rule it
+            breaks (`rule`).
+    """
+    errors.check_str(invitation_id, "invitation_id", min_length=1)
+
+
 def _get_kwargs(
     invitation_id: str,
 ) -> dict[str, Any]:
-    # Every argument is checked against the spec before the request is built.
-    errors.check_str(invitation_id, "invitation_id", min_length=1)
+    check_arguments(
+        invitation_id=invitation_id,
+    )
 
     _kwargs: dict[str, Any] = {
         "method": "post",
