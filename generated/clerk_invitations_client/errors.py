@@ -95,14 +95,14 @@ class APIResponseError(ClerkInvitationsError):
     Attributes:
         status_code: The HTTP status code, including codes outside the IANA list such as 520.
         headers: The response headers.
-        content: The raw response body.
+        content: The raw response body, but for the value of any invitation ticket (`__clerk_ticket=[hidden]`).
     """
 
     def __init__(self, message: str, response: Response[Any]) -> None:
         super().__init__(message)
         self.status_code: int = response.status_code
         self.headers: MutableMapping[str, str] = response.headers
-        self.content: bytes = response.content
+        self.content: bytes = _without_tickets(response.content)
 
 
 class ClerkAPIError(APIResponseError):
@@ -203,9 +203,17 @@ _ERRORS_BY_STATUS: dict[int, type[ClerkAPIError]] = {
 }
 
 
+_TICKET = re.compile(rb"(__clerk_ticket=)[^&#\"'\s]*")
+
+
+def _without_tickets(content: bytes) -> bytes:
+    """A body with the value of every invitation ticket (`__clerk_ticket=...`) replaced by `[hidden]`."""
+    return _TICKET.sub(rb"\1[hidden]", content) if b"__clerk_ticket=" in content else content
+
+
 def excerpt(content: bytes) -> str:
-    """The start of a response body, on one line, for an exception message."""
-    text = " ".join(content[: _EXCERPT_LENGTH * 4].decode("utf-8", errors="replace").split())
+    """The start of a response body, on one line, for an exception message; an invitation's ticket hidden."""
+    text = " ".join(_without_tickets(content[: _EXCERPT_LENGTH * 4]).decode("utf-8", errors="replace").split())
     return text if len(text) <= _EXCERPT_LENGTH else text[:_EXCERPT_LENGTH] + "..."
 
 

@@ -1,6 +1,7 @@
 """An invitation's ticket (`__clerk_ticket` in its url) stays out of text: repr() and str() of a model, of a
 list of them, of a Response, f-strings and log lines show a URL field without its query (issue 19). The value
-itself is untouched: the attribute, to_dict() and a pickle keep the whole URL.
+itself is untouched: the attribute, to_dict() and a pickle keep the whole URL. An exception quoting a body
+that didn't parse hides the ticket, in its message and in its `content`.
 
 Which fields: every string property named `url` or ending in `_url` (model.py.jinja), found here in the spec.
 """
@@ -9,16 +10,23 @@ from __future__ import annotations
 
 import logging
 import pickle
+import traceback
 from typing import Any
 
 import attrs
 import pytest
-from clerk_invitations_client import AuthenticatedClient, models
-from clerk_invitations_client.api.invitations import create_bulk_invitations, create_invitation, list_invitations
+from clerk_invitations_client import AuthenticatedClient, errors, models
+from clerk_invitations_client.api.invitations import (
+    create_bulk_invitations,
+    create_invitation,
+    list_invitations,
+    revoke_invitation,
+)
 from clerk_invitations_client.models import BulkInvitationRequest, CreateInvitationRequest, Invitation
 from clerk_invitations_client.types import UNSET, url_repr
 
 from tests.support.calls import Caller
+from tests.support.scripted_server import ScriptedServer, json_reply
 
 TICKET_PARAMETER = "__clerk_ticket="
 
@@ -111,3 +119,23 @@ def test_every_url_field_of_the_spec_is_shown_without_its_query(spec: dict[str, 
 
     assert ("Invitation", "url") in from_spec
     assert generated == from_spec
+
+
+def test_an_error_for_an_invitation_that_doesnt_parse_hides_its_ticket(
+    server: ScriptedServer, server_client: AuthenticatedClient, invitation_json: dict[str, Any]
+) -> None:
+    """A body that doesn't match the spec is quoted in the message and kept in `content`: without the ticket."""
+    ticket = "eyJhbGciOiJIUzI1NiJ9.grace-secret"
+    url = f"https://accounts.example.com/sign-up?{TICKET_PARAMETER}{ticket}&x=1"
+    body = {"url": url, **{key: value for key, value in invitation_json.items() if key not in {"id", "url"}}}
+    server.script(json_reply(body))
+
+    with pytest.raises(errors.UnexpectedResponse) as raised:
+        revoke_invitation.sync("inv_1", client=server_client)
+
+    error = raised.value
+    assert "sign-up?__clerk_ticket=[hidden]&x=1" in str(error)
+    assert b"__clerk_ticket=[hidden]&x=1" in error.content
+    for text in [str(error), repr(error), "".join(traceback.format_exception(error))]:
+        assert ticket not in text
+    assert ticket.encode() not in pickle.dumps(error)
