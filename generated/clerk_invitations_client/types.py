@@ -278,7 +278,8 @@ class PageScan:
 
     def take(self, page: Page[Item]) -> list[Item]:
         """The page's items not yielded before, up to the cap; moves the scan to the next page."""
-        seen, new = self._seen, []
+        seen = self._seen
+        new: list[Item] = []
         for item in page.items:
             if item.id not in seen:
                 seen.add(item.id)

@@ -113,7 +113,7 @@ class BulkInvitationRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                public_metadata_type_0 = dict(data)
+                public_metadata_type_0 = dict(cast("dict[str, Any]", data))
 
                 return public_metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -63,7 +63,7 @@ class Invitation:
     revoked: bool | Unset = UNSET
     url: str | Unset = _attrs_field(default=UNSET, repr=url_repr)
     expires_at: int | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_.value

@@ -22,9 +22,9 @@ from __future__ import annotations
 import contextlib
 import re
 import reprlib
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Generator, MutableMapping, Sized
 from types import NoneType
-from typing import Any, ClassVar, NoReturn, TypeVar
+from typing import Any, ClassVar, NoReturn, TypeVar, cast
 
 from .models.clerk_error import ClerkError
 from .models.clerk_errors import ClerkErrors
@@ -134,31 +134,31 @@ class ClerkAPIError(APIResponseError):
 class BadRequestError(ClerkAPIError):
     """400: Clerk refused the request, e.g. a duplicate invitation or one already revoked."""
 
-    status = 400
+    status: ClassVar[int | None] = 400
 
 
 class AuthenticationError(ClerkAPIError):
     """401: the secret key is missing, malformed or unknown."""
 
-    status = 401
+    status: ClassVar[int | None] = 401
 
 
 class PermissionDeniedError(ClerkAPIError):
     """403: the secret key may not make this request."""
 
-    status = 403
+    status: ClassVar[int | None] = 403
 
 
 class NotFoundError(ClerkAPIError):
     """404: no such resource, e.g. no invitation with that id."""
 
-    status = 404
+    status: ClassVar[int | None] = 404
 
 
 class UnprocessableEntityError(ClerkAPIError):
     """422: a parameter is missing or invalid; `meta["param_name"]` of an error names it."""
 
-    status = 422
+    status: ClassVar[int | None] = 422
 
 
 class RateLimitError(ClerkAPIError):
@@ -168,7 +168,7 @@ class RateLimitError(ClerkAPIError):
         retry_after: Seconds the server asked to wait, if it said.
     """
 
-    status = 429
+    status: ClassVar[int | None] = 429
 
     def __init__(self, response: Response[Any], body: ClerkErrors) -> None:
         super().__init__(response, body)
@@ -251,7 +251,7 @@ def parse_retry_after(value: str | None) -> float | None:
 
 
 @contextlib.contextmanager
-def argument_errors() -> Iterator[None]:
+def argument_errors() -> Generator[None]:
     """Turn a failure to build the request from the call's arguments into InvalidArgumentError.
 
     What passes the generated checks but still can't be sent: text with a lone surrogate, which UTF-8 can't
@@ -268,7 +268,7 @@ def argument_errors() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def transport_errors() -> Iterator[None]:
+def transport_errors() -> Generator[None]:
     """Turn httpx's errors for a request that got no response into this package's."""
     import httpx  # noqa: PLC0415 - not imported with the package: see client.py
 
@@ -376,10 +376,11 @@ def check_instance(value: object, model: type, name: str) -> None:
 def check_list(value: object, name: str, *, min_items: int | None = None, max_items: int | None = None) -> None:
     if not isinstance(value, list | tuple):
         _refuse(name, "type", "be a list (type: array)", value)
-    if min_items is not None and len(value) < min_items:
-        _refuse_length(name, "minItems", f"have at least {_counted(min_items, 'item')} (minItems)", len(value))
-    if max_items is not None and len(value) > max_items:
-        _refuse_length(name, "maxItems", f"have at most {_counted(max_items, 'item')} (maxItems)", len(value))
+    count = len(cast(Sized, value))
+    if min_items is not None and count < min_items:
+        _refuse_length(name, "minItems", f"have at least {_counted(min_items, 'item')} (minItems)", count)
+    if max_items is not None and count > max_items:
+        _refuse_length(name, "maxItems", f"have at most {_counted(max_items, 'item')} (maxItems)", count)
 
 
 def check_json(value: object, name: str) -> None:
@@ -391,7 +392,8 @@ def check_json(value: object, name: str) -> None:
             if depth > MAX_ARGUMENT_DEPTH:
                 message = f"{name} must nest at most {MAX_ARGUMENT_DEPTH} levels deep (JSON)"
                 raise InvalidArgumentError(message, argument=name, rule="json:depth")
-            entries = item.items() if isinstance(item, dict) else enumerate(item)
+            container = cast(dict[object, object] | list[object] | tuple[object, ...], item)
+            entries = container.items() if isinstance(container, dict) else enumerate(container)
             for key, inner in entries:
                 if isinstance(item, dict) and not isinstance(key, str):
                     message = f"each key of {where} must be a str (JSON), not {_shown(key)}"

@@ -63,10 +63,11 @@ def _get_kwargs(
         "url": "/invitations/bulk",
     }
 
-    _kwargs["json"] = []
+    body_item_list: list[dict[str, Any]] = []
     for body_item_data in body:
         body_item = body_item_data.to_dict()
-        _kwargs["json"].append(body_item)
+        body_item_list.append(body_item)
+    _kwargs["json"] = body_item_list
 
     headers["Content-Type"] = "application/json"
 
