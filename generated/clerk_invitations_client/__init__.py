@@ -2,7 +2,10 @@
 
 from .client import AuthenticatedClient, Client
 
+__version__ = "0.4.0"
+
 __all__ = (
     "AuthenticatedClient",
     "Client",
+    "__version__",
 )

@@ -57,7 +57,7 @@ def path_segment(value: object, name: str) -> str:
     """`value` encoded as one path segment; values that would change the request's target are refused."""
     text = str(value)
     if text in {"", ".", ".."}:
-        raise InvalidArgumentError(f"{name} must be a non-empty id, not {text!r}")
+        raise InvalidArgumentError(f"{name} must be a non-empty id, not {text!r}", argument=name, rule="pathSegment")
     return quote(text, safe="")
 
 

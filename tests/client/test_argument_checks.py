@@ -8,11 +8,16 @@ other constraints generates other checks.
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import pickle
+import pkgutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from types import ModuleType
 from typing import Any
 
+import clerk_invitations_client.api
 import httpx
 import pytest
 from clerk_invitations_client import AuthenticatedClient, errors
@@ -62,151 +67,280 @@ def nested(depth: int) -> dict[str, Any]:
     return value
 
 
-def refused_arguments() -> dict[str, tuple[ModuleType, dict[str, Any], str]]:
-    """Case: (endpoint, arguments, the start of the message). Built per test: models are mutable."""
+def refused_arguments() -> dict[str, tuple[ModuleType, dict[str, Any], str, str, str]]:
+    """Case: (endpoint, arguments, the start of the message, the error's `argument`, its `rule`).
+
+    Built per test: models are mutable.
+    """
     second_item_is_a_dict: list[Any] = [*bulk(1), {"email_address": "grace@example.com"}]
     second_item_expires_at_once = bulk(2)
     second_item_expires_at_once[1].expires_in_days = 0
     return {
-        "limit-501": (list_invitations, {"limit": 501}, "limit must be <= 500 (maximum), not int 501"),
-        "limit-10**12": (list_invitations, {"limit": 10**12}, "limit must be <= 500 (maximum), not int 1000000000000"),
-        "limit-0": (list_invitations, {"limit": 0}, "limit must be >= 1 (minimum), not int 0"),
-        "limit--1": (list_invitations, {"limit": -1}, "limit must be >= 1 (minimum), not int -1"),
-        "limit-list": (list_invitations, {"limit": [1, 2]}, "limit must be an int (type: integer), not list [1, 2]"),
-        "limit-str": (list_invitations, {"limit": "abc"}, "limit must be an int (type: integer), not str 'abc'"),
-        "limit-float": (list_invitations, {"limit": 1.5}, "limit must be an int (type: integer), not float 1.5"),
-        "limit-bool": (list_invitations, {"limit": True}, "limit must be an int (type: integer), not bool True"),
-        "limit-none": (list_invitations, {"limit": None}, "limit must be an int (type: integer), not None"),
-        "offset--1": (list_invitations, {"offset": -1}, "offset must be >= 0 (minimum), not int -1"),
-        "offset-str": (list_invitations, {"offset": "0"}, "offset must be an int (type: integer), not str '0'"),
+        "limit-501": (
+            list_invitations,
+            {"limit": 501},
+            "limit must be <= 500 (maximum), not int 501",
+            "limit",
+            "maximum",
+        ),
+        "limit-10**12": (
+            list_invitations,
+            {"limit": 10**12},
+            "limit must be <= 500 (maximum), not int 1000000000000",
+            "limit",
+            "maximum",
+        ),
+        "limit-0": (list_invitations, {"limit": 0}, "limit must be >= 1 (minimum), not int 0", "limit", "minimum"),
+        "limit--1": (list_invitations, {"limit": -1}, "limit must be >= 1 (minimum), not int -1", "limit", "minimum"),
+        "limit-list": (
+            list_invitations,
+            {"limit": [1, 2]},
+            "limit must be an int (type: integer), not list [1, 2]",
+            "limit",
+            "type",
+        ),
+        "limit-str": (
+            list_invitations,
+            {"limit": "abc"},
+            "limit must be an int (type: integer), not str 'abc'",
+            "limit",
+            "type",
+        ),
+        "limit-float": (
+            list_invitations,
+            {"limit": 1.5},
+            "limit must be an int (type: integer), not float 1.5",
+            "limit",
+            "type",
+        ),
+        "limit-bool": (
+            list_invitations,
+            {"limit": True},
+            "limit must be an int (type: integer), not bool True",
+            "limit",
+            "type",
+        ),
+        "limit-none": (
+            list_invitations,
+            {"limit": None},
+            "limit must be an int (type: integer), not None",
+            "limit",
+            "type",
+        ),
+        "offset--1": (
+            list_invitations,
+            {"offset": -1},
+            "offset must be >= 0 (minimum), not int -1",
+            "offset",
+            "minimum",
+        ),
+        "offset-str": (
+            list_invitations,
+            {"offset": "0"},
+            "offset must be an int (type: integer), not str '0'",
+            "offset",
+            "type",
+        ),
         "order_by-unknown-field": (
             list_invitations,
             {"order_by": "-name"},
             "order_by must match ^[+-]?(created_at|email_address|expires_at)$ (pattern), not str '-name'",
+            "order_by",
+            "pattern",
         ),
-        "order_by-space": (list_invitations, {"order_by": "created_at "}, "order_by must match ^[+-]?(created_at|"),
-        "query-int": (list_invitations, {"query": 5}, "query must be a str (type: string), not int 5"),
+        "order_by-space": (
+            list_invitations,
+            {"order_by": "created_at "},
+            "order_by must match ^[+-]?(created_at|",
+            "order_by",
+            "pattern",
+        ),
+        "query-int": (list_invitations, {"query": 5}, "query must be a str (type: string), not int 5", "query", "type"),
         "status-str": (
             list_invitations,
             {"status": "pending"},
             "status must be a member of InvitationStatus: accepted, expired, pending, revoked (enum), "
             "not str 'pending'",
+            "status",
+            "enum",
         ),
         "status-unknown-member": (
             list_invitations,
             {"status": InvitationStatus("archived")},
             "status must be a member of InvitationStatus: accepted, expired, pending, revoked (enum), "
             "not InvitationStatus 'archived'",
+            "status",
+            "enum",
         ),
         "invitation_id-none": (
             revoke_invitation,
             {"invitation_id": None},
             "invitation_id must be a str (type: string), not None",
+            "invitation_id",
+            "type",
         ),
         "invitation_id-empty": (
             revoke_invitation,
             {"invitation_id": ""},
             "invitation_id must have at least 1 character (minLength), not 0",
+            "invitation_id",
+            "minLength",
         ),
-        "invitation_id-int": (revoke_invitation, {"invitation_id": 7}, "invitation_id must be a str (type: string)"),
-        "bulk-11": (create_bulk_invitations, {"body": bulk(11)}, "body must have at most 10 items (maxItems), not 11"),
-        "bulk-empty": (create_bulk_invitations, {"body": []}, "body must have at least 1 item (minItems), not 0"),
+        "invitation_id-int": (
+            revoke_invitation,
+            {"invitation_id": 7},
+            "invitation_id must be a str (type: string)",
+            "invitation_id",
+            "type",
+        ),
+        "bulk-11": (
+            create_bulk_invitations,
+            {"body": bulk(11)},
+            "body must have at most 10 items (maxItems), not 11",
+            "body",
+            "maxItems",
+        ),
+        "bulk-empty": (
+            create_bulk_invitations,
+            {"body": []},
+            "body must have at least 1 item (minItems), not 0",
+            "body",
+            "minItems",
+        ),
         "bulk-not-a-list": (
             create_bulk_invitations,
             {"body": bulk(1)[0]},
             "body must be a list (type: array), not BulkInvitationRequest",
+            "body",
+            "type",
         ),
         "bulk-item-dict": (
             create_bulk_invitations,
             {"body": second_item_is_a_dict},
             "body[1] must be a BulkInvitationRequest (type: object), not dict",
+            "body[1]",
+            "type",
         ),
         "bulk-expires-0": (
             create_bulk_invitations,
             {"body": second_item_expires_at_once},
             "body[1].expires_in_days must be >= 1 (minimum), not int 0",
+            "body[1].expires_in_days",
+            "minimum",
         ),
         "bulk-expires-366": (
             create_bulk_invitations,
             {"body": bulk(1, expires_in_days=366)},
             "body[0].expires_in_days must be <= 365 (maximum), not int 366",
+            "body[0].expires_in_days",
+            "maximum",
         ),
         "bulk-email-none": (
             create_bulk_invitations,
             {"body": [BulkInvitationRequest(email_address=None)]},  # type: ignore[arg-type]
             "body[0].email_address must be a str (type: string), not None",
+            "body[0].email_address",
+            "type",
         ),
         "bulk-notify-str": (
             create_bulk_invitations,
             {"body": bulk(1, notify="yes")},
             "body[0].notify must be a bool (type: boolean), not str 'yes'",
+            "body[0].notify",
+            "type",
         ),
         "bulk-redirect-int": (
             create_bulk_invitations,
             {"body": bulk(1, redirect_url=5)},
             "body[0].redirect_url must be a str (type: string), not int 5",
+            "body[0].redirect_url",
+            "type",
         ),
         "bulk-template-str": (
             create_bulk_invitations,
             {"body": bulk(1, template_slug="invitation")},
             "body[0].template_slug must be a member of TemplateSlug: invitation, waitlist_invitation (enum), "
             "not str 'invitation'",
+            "body[0].template_slug",
+            "enum",
         ),
         "bulk-metadata-set": (
             create_bulk_invitations,
             {"body": bulk(1, public_metadata={"tags": {"a"}})},
             "body[0].public_metadata['tags'] must be a JSON value: dict, list, str, int, float, bool or None, not set",
+            "body[0].public_metadata['tags']",
+            "json",
         ),
         "create-dict-for-model": (
             create_invitation,
             {"body": {"email_address": "ada@example.com"}},
             "body must be a CreateInvitationRequest (type: object), not dict",
+            "body",
+            "type",
         ),
         "create-email-no-at": (
             create_invitation,
             {"body": create(email_address="ada")},
             "body.email_address must be an email address, text@domain (format: email), not str 'ada'",
+            "body.email_address",
+            "format:email",
         ),
         "create-expires-bool": (
             create_invitation,
             {"body": create(expires_in_days=True)},
             "body.expires_in_days must be an int (type: integer), not bool True",
+            "body.expires_in_days",
+            "type",
         ),
         "create-ignore-existing-int": (
             create_invitation,
             {"body": create(ignore_existing=0)},
             "body.ignore_existing must be a bool (type: boolean), not int 0",
+            "body.ignore_existing",
+            "type",
         ),
         "create-metadata-list": (
             create_invitation,
             {"body": create(public_metadata=[("plan", "pro")])},
             "body.public_metadata must be a dict (type: object), not list",
+            "body.public_metadata",
+            "type",
         ),
         "create-metadata-datetime": (
             create_invitation,
             {"body": create(public_metadata={"at": [1, datetime.now(UTC)]})},
             "body.public_metadata['at'][1] must be a JSON value: dict, list, str, int, float, bool or None, "
             "not datetime",
+            "body.public_metadata['at'][1]",
+            "json",
         ),
         "create-metadata-int-key": (
             create_invitation,
             {"body": create(public_metadata={"seats": {3: "three"}})},
             "each key of body.public_metadata['seats'] must be a str (JSON), not int 3",
+            "body.public_metadata['seats']",
+            "json",
         ),
         "create-metadata-nan": (
             create_invitation,
             {"body": create(public_metadata={"score": float("nan")})},
             "body.public_metadata['score'] must be a finite number (type: number), not float nan",
+            "body.public_metadata['score']",
+            "type",
         ),
         "create-metadata-too-deep": (
             create_invitation,
             {"body": create(public_metadata=nested(errors.MAX_ARGUMENT_DEPTH + 1))},
             "body.public_metadata must nest at most 125 levels deep (JSON)",
+            "body.public_metadata",
+            "json:depth",
         ),
         "create-metadata-10000-deep": (
             create_invitation,
             {"body": create(public_metadata=nested(10_000))},
             "body.public_metadata must nest at most 125 levels deep (JSON)",
+            "body.public_metadata",
+            "json:depth",
         ),
     }
 
@@ -215,14 +349,39 @@ def refused_arguments() -> dict[str, tuple[ModuleType, dict[str, Any], str]]:
 def test_wrong_arguments_are_refused_before_sending(
     call: Caller, idle_server: ScriptedServer, idle_client: AuthenticatedClient, case: str
 ) -> None:
-    endpoint, arguments, message = refused_arguments()[case]
+    endpoint, arguments, message, argument, rule = refused_arguments()[case]
 
     with pytest.raises(errors.InvalidArgumentError) as raised:
         call(endpoint, client=idle_client, **arguments)
 
     assert str(raised.value).startswith(message)
+    assert (raised.value.argument, raised.value.rule) == (argument, rule)
     assert isinstance(raised.value, ValueError)
     assert idle_server.requests == [], "nothing may be sent"
+
+
+@pytest.mark.parametrize("case", list(refused_arguments()))
+def test_check_arguments_refuses_what_a_call_refuses(case: str) -> None:
+    """Each endpoint module's check_arguments(), which takes no client and so sends nothing, raises the same error."""
+    endpoint, arguments, message, argument, rule = refused_arguments()[case]
+
+    with pytest.raises(errors.InvalidArgumentError) as raised:
+        endpoint.check_arguments(**arguments)
+
+    assert str(raised.value).startswith(message)
+    assert (raised.value.argument, raised.value.rule) == (argument, rule)
+
+
+def test_an_argument_error_keeps_its_place_and_rule_through_pickle() -> None:
+    items = bulk(3)
+    items[1].email_address = "grace"
+
+    with pytest.raises(errors.InvalidArgumentError) as raised:
+        create_bulk_invitations.check_arguments(body=items)
+    copy = pickle.loads(pickle.dumps(raised.value))
+
+    assert (copy.argument, copy.rule) == ("body[1].email_address", "format:email")
+    assert str(copy) == str(raised.value)
 
 
 def test_a_body_is_checked_as_it_is_at_the_call(
@@ -278,6 +437,31 @@ def accepted_arguments() -> dict[str, tuple[ModuleType, dict[str, Any]]]:
             {"body": create(public_metadata=nested(errors.MAX_ARGUMENT_DEPTH))},
         ),
     }
+
+
+@pytest.mark.parametrize("case", list(accepted_arguments()))
+def test_check_arguments_accepts_the_boundary_values(case: str) -> None:
+    endpoint, arguments = accepted_arguments()[case]
+
+    assert endpoint.check_arguments(**arguments) is None
+
+
+def test_every_operation_has_check_arguments_with_its_call_arguments(spec: dict[str, Any]) -> None:
+    """check_arguments takes what sync() takes, but the client and the deadline: one is generated per operation."""
+    modules = [
+        importlib.import_module(module.name)
+        for module in pkgutil.walk_packages(clerk_invitations_client.api.__path__, "clerk_invitations_client.api.")
+        if not module.ispkg
+    ]
+    methods = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+    operations = [
+        operation for path in spec["paths"].values() for method, operation in path.items() if method in methods
+    ]
+    assert len(modules) == len(operations)
+    for module in modules:
+        called = inspect.signature(module.sync).parameters
+        checked = inspect.signature(module.check_arguments).parameters
+        assert list(checked) == [name for name in called if name not in {"client", "deadline"}], module.__name__
 
 
 @pytest.mark.parametrize("case", list(accepted_arguments()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import gc
 import json
+import pickle
 from types import MappingProxyType
 from typing import Any
 
@@ -28,7 +29,7 @@ from clerk_invitations_client.models import (
     Metadata,
     TemplateSlug,
 )
-from clerk_invitations_client.types import UNSET
+from clerk_invitations_client.types import UNSET, Unset
 
 REQUIRED_INVITATION_KEYS = ["object", "id", "email_address", "public_metadata", "status", "created_at", "updated_at"]
 OPTIONAL_INVITATION_KEYS = ["revoked", "url", "expires_at"]
@@ -115,6 +116,16 @@ def test_explicit_null_is_none_not_unset(invitation_json: dict[str, Any]) -> Non
     assert invitation.expires_at is None
     assert invitation.to_dict()["expires_at"] is None  # None is kept
     assert invitation.to_dict() == data
+
+
+def test_unset_is_one_false_value_through_pickle_and_copy() -> None:
+    """UNSET is the one member of the one-member enum Unset (what makes `is not UNSET` narrow for type checkers)."""
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        assert pickle.loads(pickle.dumps(UNSET, protocol)) is UNSET
+    assert copy.copy(UNSET) is UNSET and copy.deepcopy(UNSET) is UNSET
+    assert list(Unset) == [UNSET] and isinstance(UNSET, Unset)
+    assert bool(UNSET) is False
+    assert repr(UNSET) == str(UNSET) == f"{UNSET}" == "UNSET"
 
 
 @pytest.mark.parametrize("key", REQUIRED_INVITATION_KEYS)

@@ -21,13 +21,13 @@ REPORT_NAME = REPORT.relative_to(ROOT).as_posix()
 
 def test_a_stale_report_fails_check_generated(tmp_path: Path) -> None:
     scratch = scratch_copy(tmp_path)
-    scratch.edit(REPORT_NAME, "    url: str | Unset = UNSET\n", "")
+    scratch.edit(REPORT_NAME, "    revoked: bool | Unset = UNSET\n", "")
 
     result = scratch.make("check-generated")
 
     assert result.returncode != 0
     assert f"{REPORT_NAME} is stale: run make generate" in result.stdout
-    assert "\n+    url: str | Unset = UNSET\n" in result.stdout
+    assert "\n+    revoked: bool | Unset = UNSET\n" in result.stdout
 
 
 def test_every_init_in_the_report_is_the_runtime_signature() -> None:

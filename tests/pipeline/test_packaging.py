@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import importlib
 import json
-from importlib.metadata import distribution, requires
+import tomllib
+from importlib.metadata import distribution, requires, version
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,21 @@ def test_each_distribution_is_installed_editable_from_its_folder(name: str, pack
     module_file = importlib.import_module(package).__file__
     assert module_file is not None
     assert Path(module_file).resolve().is_relative_to(ROOT / folder)
+
+
+@pytest.mark.parametrize(
+    ("name", "package", "folder"),
+    [
+        ("clerk-invitations-client", "clerk_invitations_client", "generated"),
+        ("clerk-invitations-fake", "clerk_invitations_fake", "fake"),
+    ],
+)
+def test_each_package_has_its_distributions_version(name: str, package: str, folder: str) -> None:
+    """`__version__` is the installed distribution's version, which is its pyproject.toml's (the client's comes
+    from generator-config.yml's package_version_override)."""
+    project = tomllib.loads((ROOT / folder / "pyproject.toml").read_text())["project"]
+
+    assert importlib.import_module(package).__version__ == version(name) == project["version"]
 
 
 def test_the_client_requires_httpx_attrs_and_sniffio_and_orjson_only_with_its_extra() -> None:

@@ -37,7 +37,7 @@ class ClerkError:
     long_message: str
     code: str
     meta: ClerkErrorMeta | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message

@@ -34,10 +34,10 @@ class ClerkErrors:
     errors: list[ClerkError]
     meta: ClerkErrorsMeta | Unset = UNSET
     clerk_trace_id: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
-        errors = []
+        errors: list[dict[str, Any]] = []
         for errors_item_data in self.errors:
             errors_item = errors_item_data.to_dict()
             errors.append(errors_item)
@@ -64,7 +64,7 @@ class ClerkErrors:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        errors = []
+        errors: list[ClerkError] = []
         _errors = src_dict["errors"]
         for errors_item_data in _errors:
             errors_item = ClerkError.from_dict(errors_item_data)

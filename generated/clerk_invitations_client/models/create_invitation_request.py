@@ -4,9 +4,10 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.template_slug import TemplateSlug
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, url_repr
 
 # Enum members by value, for from_dict: a dict lookup is far cheaper than calling the enum.
 _TEMPLATE_SLUG_BY_VALUE = {member.value: member for member in TemplateSlug}
@@ -34,7 +35,7 @@ class CreateInvitationRequest:
 
     email_address: str
     public_metadata: CreateInvitationRequestPublicMetadata | Unset = UNSET
-    redirect_url: str | Unset = UNSET
+    redirect_url: str | Unset = _attrs_field(default=UNSET, repr=url_repr)
     notify: bool | None | Unset = True
     ignore_existing: bool | None | Unset = False
     expires_in_days: int | None | Unset = UNSET

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, url_repr
 
 # The keys from_dict reads into attributes; it keeps any other in additional_properties.
 _KNOWN_KEYS = frozenset(
@@ -50,10 +50,10 @@ class CreateOrganizationInvitationRequest:
     inviter_user_id: None | str | Unset = UNSET
     public_metadata: Metadata | None | Unset = UNSET
     private_metadata: Metadata | None | Unset = UNSET
-    redirect_url: None | str | Unset = UNSET
+    redirect_url: None | str | Unset = _attrs_field(default=UNSET, repr=url_repr)
     expires_in_days: int | None | Unset = UNSET
     notify: bool | None | Unset = True
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         email_address = self.email_address

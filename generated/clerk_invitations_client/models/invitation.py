@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.invitation_object import InvitationObject
 from ..models.invitation_status import InvitationStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, url_repr
 
 # Enum members by value, for from_dict: a dict lookup is far cheaper than calling the enum.
 _INVITATION_OBJECT_BY_VALUE = {member.value: member for member in InvitationObject}
@@ -61,9 +61,9 @@ class Invitation:
     created_at: int
     updated_at: int
     revoked: bool | Unset = UNSET
-    url: str | Unset = UNSET
+    url: str | Unset = _attrs_field(default=UNSET, repr=url_repr)
     expires_at: int | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_.value

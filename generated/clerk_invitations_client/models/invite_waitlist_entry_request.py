@@ -29,7 +29,7 @@ class InviteWaitlistEntryRequest:
     """
 
     ignore_existing: bool | None | Unset = False
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         ignore_existing: bool | None | Unset

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.invitation_status import InvitationStatus
 from ..models.organization_invitation_object import OrganizationInvitationObject
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, url_repr
 
 # Enum members by value, for from_dict: a dict lookup is far cheaper than calling the enum.
 _ORGANIZATION_INVITATION_OBJECT_BY_VALUE = {member.value: member for member in OrganizationInvitationObject}
@@ -71,14 +71,14 @@ class OrganizationInvitation:
     inviter_id: None | str
     public_inviter_data: None | OrganizationInvitationInviter
     public_metadata: Metadata
-    url: None | str
+    url: None | str = _attrs_field(repr=url_repr)
     expires_at: int | None
     created_at: int
     updated_at: int
     organization_id: str | Unset = UNSET
     status: InvitationStatus | Unset = UNSET
     private_metadata: Metadata | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_.value

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import url_repr
+
 # The keys from_dict reads into attributes; it keeps any other in additional_properties.
 _KNOWN_KEYS = frozenset(
     {
@@ -38,10 +40,10 @@ class OrganizationInvitationInviter:
     user_id: str
     first_name: None | str
     last_name: None | str
-    image_url: str
+    image_url: str = _attrs_field(repr=url_repr)
     has_image: bool
     identifier: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         user_id = self.user_id

@@ -29,10 +29,10 @@ class OrganizationInvitations:
 
     data: list[OrganizationInvitation]
     total_count: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
-        data = []
+        data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
             data.append(data_item)
@@ -52,7 +52,7 @@ class OrganizationInvitations:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        data = []
+        data: list[OrganizationInvitation] = []
         _data = src_dict["data"]
         for data_item_data in _data:
             data_item = OrganizationInvitation.from_dict(data_item_data)

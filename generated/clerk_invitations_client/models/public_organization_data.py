@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, url_repr
 
 # The keys from_dict reads into attributes; it keeps any other in additional_properties.
 _KNOWN_KEYS = frozenset(
@@ -39,8 +39,8 @@ class PublicOrganizationData:
     name: str
     slug: str
     has_image: bool
-    image_url: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    image_url: str | Unset = _attrs_field(default=UNSET, repr=url_repr)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -29,7 +29,7 @@ class RevokeOrganizationInvitationRequest:
     """
 
     requesting_user_id: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         requesting_user_id: None | str | Unset

@@ -55,7 +55,7 @@ class WaitlistEntry:
     updated_at: int
     is_locked: bool | Unset = UNSET
     invitation: Invitation | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_.value

@@ -23,9 +23,9 @@ from __future__ import annotations
 import contextlib
 import re
 import reprlib
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Generator, MutableMapping, Sized
 from types import NoneType
-from typing import Any, ClassVar, NoReturn, TypeVar
+from typing import Any, ClassVar, NoReturn, TypeVar, cast
 
 from .models.clerk_error import ClerkError
 from .models.clerk_errors import ClerkErrors
@@ -59,7 +59,23 @@ def _unpickled(cls: type[ClerkInvitationsError], args: tuple[Any, ...], state: d
 
 
 class InvalidArgumentError(ClerkInvitationsError, ValueError):
-    """An argument was refused before any request was sent."""
+    """An argument was refused before any request was sent.
+
+    Attributes:
+        argument: The refused value's place, as the call spells it: `limit`, `body.expires_in_days`,
+            `body[1].email_address`, `body.public_metadata['tags'][0]`. None if the argument couldn't be told apart:
+            one the checks passed that still can't be sent (text UTF-8 can't encode), or a client setting.
+        rule: What it breaks, one of: `type`, `enum`, `minimum`, `maximum`, `minLength`, `maxLength`, `pattern`,
+            `format:email`, `minItems`, `maxItems` (the spec's keyword), `json` (a value or key JSON can't encode),
+            `json:depth` (nested too deep), `pathSegment` (a path parameter `.` or `..`); None where `argument` is None.
+
+    Neither holds the value, which may be a secret; the message shows the start of it for a wrong type or format.
+    """
+
+    def __init__(self, message: str, *, argument: str | None = None, rule: str | None = None) -> None:
+        super().__init__(message)
+        self.argument: str | None = argument
+        self.rule: str | None = rule
 
 
 class ClientClosedError(ClerkInvitationsError, RuntimeError):
@@ -80,14 +96,14 @@ class APIResponseError(ClerkInvitationsError):
     Attributes:
         status_code: The HTTP status code, including codes outside the IANA list such as 520.
         headers: The response headers.
-        content: The raw response body.
+        content: The raw response body, but for the value of any invitation ticket (`__clerk_ticket=[hidden]`).
     """
 
     def __init__(self, message: str, response: Response[Any]) -> None:
         super().__init__(message)
         self.status_code: int = response.status_code
         self.headers: MutableMapping[str, str] = response.headers
-        self.content: bytes = response.content
+        self.content: bytes = _without_tickets(response.content)
 
 
 class ClerkAPIError(APIResponseError):
@@ -119,19 +135,19 @@ class ClerkAPIError(APIResponseError):
 class BadRequestError(ClerkAPIError):
     """400: Clerk refused the request, e.g. a duplicate invitation or one already revoked."""
 
-    status = 400
+    status: ClassVar[int | None] = 400
 
 
 class AuthenticationError(ClerkAPIError):
     """401: the secret key is missing, malformed or unknown."""
 
-    status = 401
+    status: ClassVar[int | None] = 401
 
 
 class PermissionDeniedError(ClerkAPIError):
     """403: the secret key may not make this request."""
 
-    status = 403
+    status: ClassVar[int | None] = 403
 
 
 class PaymentRequiredError(ClerkAPIError):
@@ -143,7 +159,7 @@ class PaymentRequiredError(ClerkAPIError):
 class NotFoundError(ClerkAPIError):
     """404: no such resource, e.g. no invitation with that id."""
 
-    status = 404
+    status: ClassVar[int | None] = 404
 
 
 class ConflictError(ClerkAPIError):
@@ -155,7 +171,7 @@ class ConflictError(ClerkAPIError):
 class UnprocessableEntityError(ClerkAPIError):
     """422: a parameter is missing or invalid; `meta["param_name"]` of an error names it."""
 
-    status = 422
+    status: ClassVar[int | None] = 422
 
 
 class RateLimitError(ClerkAPIError):
@@ -165,7 +181,7 @@ class RateLimitError(ClerkAPIError):
         retry_after: Seconds the server asked to wait, if it said.
     """
 
-    status = 429
+    status: ClassVar[int | None] = 429
 
     def __init__(self, response: Response[Any], body: ClerkErrors) -> None:
         super().__init__(response, body)
@@ -209,9 +225,17 @@ STATUSES_ON_EVERY_OPERATION = (401, 403, 429)
 ClerkAPIError subclass on every operation, whether its spec documents them or not."""
 
 
+_TICKET = re.compile(rb"(__clerk_ticket=)[^&#\"'\s]*")
+
+
+def _without_tickets(content: bytes) -> bytes:
+    """A body with the value of every invitation ticket (`__clerk_ticket=...`) replaced by `[hidden]`."""
+    return _TICKET.sub(rb"\1[hidden]", content) if b"__clerk_ticket=" in content else content
+
+
 def excerpt(content: bytes) -> str:
-    """The start of a response body, on one line, for an exception message."""
-    text = " ".join(content[: _EXCERPT_LENGTH * 4].decode("utf-8", errors="replace").split())
+    """The start of a response body, on one line, for an exception message; an invitation's ticket hidden."""
+    text = " ".join(_without_tickets(content[: _EXCERPT_LENGTH * 4]).decode("utf-8", errors="replace").split())
     return text if len(text) <= _EXCERPT_LENGTH else text[:_EXCERPT_LENGTH] + "..."
 
 
@@ -253,7 +277,7 @@ def parse_retry_after(value: str | None) -> float | None:
 
 
 @contextlib.contextmanager
-def argument_errors() -> Iterator[None]:
+def argument_errors() -> Generator[None]:
     """Turn a failure to build the request from the call's arguments into InvalidArgumentError.
 
     What passes the generated checks but still can't be sent: text with a lone surrogate, which UTF-8 can't
@@ -270,7 +294,7 @@ def argument_errors() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def transport_errors() -> Iterator[None]:
+def transport_errors() -> Generator[None]:
     """Turn httpx's errors for a request that got no response into this package's."""
     import httpx  # noqa: PLC0415 - not imported with the package: see client.py
 
@@ -282,10 +306,11 @@ def transport_errors() -> Iterator[None]:
         raise APIConnectionError(f"{type(error).__name__}: {error}") from error
 
 
-# Argument checks. The generated endpoints call these first thing in _get_kwargs, one call per parameter
-# and per field of a request body, with the constraints the spec gives it (templates/checks.jinja): a
-# wrong argument is refused before anything is sent, with an InvalidArgumentError naming the argument
-# and the rule it breaks. `name` is the argument as the caller wrote it, e.g. `body[3].expires_in_days`.
+# Argument checks. Each generated endpoint module's check_arguments, which _get_kwargs calls first, calls
+# these, one call per parameter and per field of a request body, with the constraints the spec gives it
+# (templates/checks.jinja): a wrong argument is refused before anything is sent, with an InvalidArgumentError
+# naming the argument and the rule it breaks, in its message and as its `argument` and `rule`. `name` is the
+# argument as the caller wrote it, e.g. `body[3].expires_in_days`.
 
 MAX_ARGUMENT_DEPTH = MAX_JSON_DEPTH - 3
 """The most levels a JSON argument (metadata) may nest: echoed back inside a page (the page object, its `data`,
@@ -299,12 +324,12 @@ def _shown(value: object) -> str:
     return f"{type(value).__name__} {reprlib.repr(str(value) if isinstance(value, str) else value)}"
 
 
-def _refuse(name: str, requirement: str, value: object) -> NoReturn:
-    raise InvalidArgumentError(f"{name} must {requirement}, not {_shown(value)}")
+def _refuse(name: str, rule: str, requirement: str, value: object) -> NoReturn:
+    raise InvalidArgumentError(f"{name} must {requirement}, not {_shown(value)}", argument=name, rule=rule)
 
 
-def _refuse_length(name: str, requirement: str, length: int) -> NoReturn:
-    raise InvalidArgumentError(f"{name} must {requirement}, not {length}")
+def _refuse_length(name: str, rule: str, requirement: str, length: int) -> NoReturn:
+    raise InvalidArgumentError(f"{name} must {requirement}, not {length}", argument=name, rule=rule)
 
 
 def _counted(count: int, noun: str) -> str:
@@ -321,66 +346,67 @@ def check_str(
     email: bool = False,
 ) -> None:
     if not isinstance(value, str):
-        _refuse(name, "be a str (type: string)", value)
+        _refuse(name, "type", "be a str (type: string)", value)
     if min_length is not None and len(value) < min_length:
-        _refuse_length(name, f"have at least {_counted(min_length, 'character')} (minLength)", len(value))
+        _refuse_length(name, "minLength", f"have at least {_counted(min_length, 'character')} (minLength)", len(value))
     if max_length is not None and len(value) > max_length:
-        _refuse_length(name, f"have at most {_counted(max_length, 'character')} (maxLength)", len(value))
+        _refuse_length(name, "maxLength", f"have at most {_counted(max_length, 'character')} (maxLength)", len(value))
     if pattern is not None and re.search(pattern, value) is None:
-        _refuse(name, f"match {pattern} (pattern)", value)
+        _refuse(name, "pattern", f"match {pattern} (pattern)", value)
     if email:
         local_part, _, domain = value.rpartition("@")
         if not local_part or not domain:
-            _refuse(name, "be an email address, text@domain (format: email)", value)
+            _refuse(name, "format:email", "be an email address, text@domain (format: email)", value)
 
 
 def check_int(value: object, name: str, *, minimum: int | None = None, maximum: int | None = None) -> None:
     """An int within the bounds; a bool is not an int here."""
     if isinstance(value, bool) or not isinstance(value, int):
-        _refuse(name, "be an int (type: integer)", value)
+        _refuse(name, "type", "be an int (type: integer)", value)
     _check_bounds(value, name, minimum, maximum)
 
 
 def check_number(value: object, name: str, *, minimum: float | None = None, maximum: float | None = None) -> None:
     """An int or a finite float within the bounds; not a bool."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        _refuse(name, "be an int or a float (type: number)", value)
+        _refuse(name, "type", "be an int or a float (type: number)", value)
     if isinstance(value, float) and (value != value or abs(value) == float("inf")):  # NaN or infinity
-        _refuse(name, "be a finite number (type: number)", value)
+        _refuse(name, "type", "be a finite number (type: number)", value)
     _check_bounds(value, name, minimum, maximum)
 
 
 def _check_bounds(value: float, name: str, minimum: float | None, maximum: float | None) -> None:
     if minimum is not None and value < minimum:
-        _refuse(name, f"be >= {minimum} (minimum)", value)
+        _refuse(name, "minimum", f"be >= {minimum} (minimum)", value)
     if maximum is not None and value > maximum:
-        _refuse(name, f"be <= {maximum} (maximum)", value)
+        _refuse(name, "maximum", f"be <= {maximum} (maximum)", value)
 
 
 def check_bool(value: object, name: str) -> None:
     if not isinstance(value, bool):
-        _refuse(name, "be a bool (type: boolean)", value)
+        _refuse(name, "type", "be a bool (type: boolean)", value)
 
 
 def check_enum(value: object, enum: type[OpenStrEnum], name: str) -> None:
     """A member of `enum` the spec lists: not a str, nor a value the spec doesn't list (an unknown member)."""
     if not isinstance(value, enum) or not value.is_known:
         members = ", ".join(member.value for member in enum)
-        _refuse(name, f"be a member of {enum.__name__}: {members} (enum)", value)
+        _refuse(name, "enum", f"be a member of {enum.__name__}: {members} (enum)", value)
 
 
 def check_instance(value: object, model: type, name: str) -> None:
     if not isinstance(value, model):
-        _refuse(name, f"be a {model.__name__} (type: object)", value)
+        _refuse(name, "type", f"be a {model.__name__} (type: object)", value)
 
 
 def check_list(value: object, name: str, *, min_items: int | None = None, max_items: int | None = None) -> None:
     if not isinstance(value, list | tuple):
-        _refuse(name, "be a list (type: array)", value)
-    if min_items is not None and len(value) < min_items:
-        _refuse_length(name, f"have at least {_counted(min_items, 'item')} (minItems)", len(value))
-    if max_items is not None and len(value) > max_items:
-        _refuse_length(name, f"have at most {_counted(max_items, 'item')} (maxItems)", len(value))
+        _refuse(name, "type", "be a list (type: array)", value)
+    count = len(cast(Sized, value))
+    if min_items is not None and count < min_items:
+        _refuse_length(name, "minItems", f"have at least {_counted(min_items, 'item')} (minItems)", count)
+    if max_items is not None and count > max_items:
+        _refuse_length(name, "maxItems", f"have at most {_counted(max_items, 'item')} (maxItems)", count)
 
 
 def check_json(value: object, name: str) -> None:
@@ -390,16 +416,19 @@ def check_json(value: object, name: str) -> None:
         item, where, depth = pending.pop()
         if isinstance(item, dict | list | tuple):
             if depth > MAX_ARGUMENT_DEPTH:
-                raise InvalidArgumentError(f"{name} must nest at most {MAX_ARGUMENT_DEPTH} levels deep (JSON)")
-            entries = item.items() if isinstance(item, dict) else enumerate(item)
+                message = f"{name} must nest at most {MAX_ARGUMENT_DEPTH} levels deep (JSON)"
+                raise InvalidArgumentError(message, argument=name, rule="json:depth")
+            container = cast(dict[object, object] | list[object] | tuple[object, ...], item)
+            entries = container.items() if isinstance(container, dict) else enumerate(container)
             for key, inner in entries:
                 if isinstance(item, dict) and not isinstance(key, str):
-                    _refuse(f"each key of {where}", "be a str (JSON)", key)
+                    message = f"each key of {where} must be a str (JSON), not {_shown(key)}"
+                    raise InvalidArgumentError(message, argument=where, rule="json")
                 pending.append((inner, f"{where}[{key!r}]", depth + 1))
         elif isinstance(item, float):
             check_number(item, where)
         elif not isinstance(item, str | int | NoneType):
-            _refuse(where, "be a JSON value: dict, list, str, int, float, bool or None", item)
+            _refuse(where, "json", "be a JSON value: dict, list, str, int, float, bool or None", item)
 
 
 __all__ = [

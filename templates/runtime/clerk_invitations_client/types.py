@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gc
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, MutableMapping
-from enum import StrEnum
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, Literal, Protocol, Self, TypeVar
+from enum import Enum, StrEnum
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Final, Generic, Literal, Protocol, Self, TypeVar
 
 from attrs import define, field
 
@@ -13,19 +13,39 @@ if TYPE_CHECKING:
     import httpx
 
 
-class Unset:
+class Unset(Enum):
+    """The type of UNSET, a value left out: the one member of a one-member enum, so that `x is not UNSET` narrows."""
+
+    UNSET = "UNSET"
+
     def __bool__(self) -> Literal[False]:
         return False
 
     def __repr__(self) -> str:
         return "UNSET"
 
-    def __reduce__(self) -> str:
-        # The one UNSET, after pickle or copy too: models compare their fields to it with `is`.
-        return "UNSET"
+    __str__ = __repr__
 
 
-UNSET: Unset = Unset()
+UNSET: Final = Unset.UNSET
+"""A field or argument left out, as the spec allows: not sent, and absent from the JSON it was read from.
+
+None is another value, JSON's null, sent as such where the spec allows it. Test with `x is UNSET` / `x is not UNSET`
+(type checkers narrow on it); UNSET is also false, and stays the one UNSET through pickle and copy.
+"""
+
+
+def url_repr(value: object) -> str:
+    """How repr() shows a URL field of a model: without its query and fragment, which may hold a credential.
+
+    An invitation's `url` carries the sign-up ticket (`?__clerk_ticket=...`) that lets anyone sign up as the
+    invitee: `https://accounts.example.com/sign-up?[hidden]`. The attribute itself keeps the whole URL.
+    """
+    if not isinstance(value, str):
+        return repr(value)
+    cut = next((index for index, character in enumerate(value) if character in "?#"), None)
+    return repr(value if cut is None else f"{value[: cut + 1]}[hidden]")
+
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -85,7 +105,7 @@ class Response(Generic[T]):
 
     Attributes:
         status_code: The HTTP status code, any integer (520 included).
-        content: The raw body.
+        content: The raw body; repr() shows only its length, as an invitation's body holds its ticket.
         headers: The response headers.
         parsed: The body as the model the operation documents for this status; None if the status
             is undocumented or the body didn't parse.
@@ -93,7 +113,7 @@ class Response(Generic[T]):
     """
 
     status_code: int
-    content: bytes
+    content: bytes = field(repr=lambda content: f"<{len(content):,} bytes>")
     headers: MutableMapping[str, str]
     parsed: T | None
     parse_error: Exception | None = field(default=None, kw_only=True)
@@ -258,7 +278,8 @@ class PageScan:
 
     def take(self, page: Page[Item]) -> list[Item]:
         """The page's items not yielded before, up to the cap; moves the scan to the next page."""
-        seen, new = self._seen, []
+        seen = self._seen
+        new: list[Item] = []
         for item in page.items:
             if item.id not in seen:
                 seen.add(item.id)
@@ -303,4 +324,5 @@ __all__ = [
     "json_decoder",
     "json_loads",
     "set_json_decoder",
+    "url_repr",
 ]

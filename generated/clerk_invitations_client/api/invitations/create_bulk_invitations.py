@@ -14,11 +14,16 @@ if TYPE_CHECKING:
     import httpx
 
 
-def _get_kwargs(
+def check_arguments(
     *,
     body: list[BulkInvitationRequest],
-) -> dict[str, Any]:
-    # Every argument is checked against the spec before the request is built.
+) -> None:
+    """Check the arguments against the spec, as every function of this operation does first; nothing is sent.
+
+    Raises:
+        errors.InvalidArgumentError: The first argument refused, with its place (`argument`) and the rule it
+            breaks (`rule`).
+    """
     errors.check_list(body, "body", min_items=1, max_items=10)
     for body_index, body_entry in enumerate(body):
         errors.check_instance(body_entry, BulkInvitationRequest, f"body[{body_index}]")
@@ -43,6 +48,14 @@ def _get_kwargs(
         if not isinstance(body_entry.template_slug, Unset):
             errors.check_enum(body_entry.template_slug, TemplateSlug, f"body[{body_index}].template_slug")
 
+
+def _get_kwargs(
+    *,
+    body: list[BulkInvitationRequest],
+) -> dict[str, Any]:
+    check_arguments(
+        body=body,
+    )
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -50,10 +63,11 @@ def _get_kwargs(
         "url": "/invitations/bulk",
     }
 
-    _kwargs["json"] = []
+    body_item_list: list[dict[str, Any]] = []
     for body_item_data in body:
         body_item = body_item_data.to_dict()
-        _kwargs["json"].append(body_item)
+        body_item_list.append(body_item)
+    _kwargs["json"] = body_item_list
 
     headers["Content-Type"] = "application/json"
 
@@ -161,9 +175,8 @@ def sync(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.UnprocessableEntityError (422),
-            errors.RateLimitError (429).
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (422), errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -247,9 +260,8 @@ async def asyncio(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.UnprocessableEntityError (422),
-            errors.RateLimitError (429).
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (422), errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,

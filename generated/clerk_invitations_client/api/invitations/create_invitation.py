@@ -14,11 +14,16 @@ if TYPE_CHECKING:
     import httpx
 
 
-def _get_kwargs(
+def check_arguments(
     *,
     body: CreateInvitationRequest,
-) -> dict[str, Any]:
-    # Every argument is checked against the spec before the request is built.
+) -> None:
+    """Check the arguments against the spec, as every function of this operation does first; nothing is sent.
+
+    Raises:
+        errors.InvalidArgumentError: The first argument refused, with its place (`argument`) and the rule it
+            breaks (`rule`).
+    """
     errors.check_instance(body, CreateInvitationRequest, "body")
     errors.check_str(body.email_address, "body.email_address", email=True)
 
@@ -41,6 +46,14 @@ def _get_kwargs(
     if not isinstance(body.template_slug, Unset):
         errors.check_enum(body.template_slug, TemplateSlug, "body.template_slug")
 
+
+def _get_kwargs(
+    *,
+    body: CreateInvitationRequest,
+) -> dict[str, Any]:
+    check_arguments(
+        body=body,
+    )
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -155,9 +168,8 @@ def sync(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.UnprocessableEntityError (422),
-            errors.RateLimitError (429).
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (422), errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -243,9 +255,8 @@ async def asyncio(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.UnprocessableEntityError (422),
-            errors.RateLimitError (429).
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (422), errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,

@@ -25,15 +25,20 @@ if TYPE_CHECKING:
     import httpx
 
 
-def _get_kwargs(
+def check_arguments(
     *,
     status: InvitationStatus | Unset = UNSET,
     query: str | Unset = UNSET,
     order_by: str | Unset = "-created_at",
     limit: int | Unset = 10,
     offset: int | Unset = 0,
-) -> dict[str, Any]:
-    # Every argument is checked against the spec before the request is built.
+) -> None:
+    """Check the arguments against the spec, as every function of this operation does first; nothing is sent.
+
+    Raises:
+        errors.InvalidArgumentError: The first argument refused, with its place (`argument`) and the rule it
+            breaks (`rule`).
+    """
     if not isinstance(status, Unset):
         errors.check_enum(status, InvitationStatus, "status")
 
@@ -48,6 +53,23 @@ def _get_kwargs(
 
     if not isinstance(offset, Unset):
         errors.check_int(offset, "offset", minimum=0)
+
+
+def _get_kwargs(
+    *,
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    order_by: str | Unset = "-created_at",
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+    check_arguments(
+        status=status,
+        query=query,
+        order_by=order_by,
+        limit=limit,
+        offset=offset,
+    )
 
     params: dict[str, Any] = {}
 
@@ -197,8 +219,8 @@ def sync(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+            errors.ClerkAPIError (401), errors.ClerkAPIError (403), errors.ClerkAPIError (422),
+            errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -312,8 +334,8 @@ async def asyncio(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+            errors.ClerkAPIError (401), errors.ClerkAPIError (403), errors.ClerkAPIError (422),
+            errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -410,8 +432,8 @@ def sync_page(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+            errors.ClerkAPIError (401), errors.ClerkAPIError (403), errors.ClerkAPIError (422),
+            errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -466,8 +488,8 @@ async def asyncio_page(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+            errors.ClerkAPIError (401), errors.ClerkAPIError (403), errors.ClerkAPIError (422),
+            errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -526,8 +548,8 @@ def sync_all(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+            errors.ClerkAPIError (401), errors.ClerkAPIError (403), errors.ClerkAPIError (422),
+            errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -591,8 +613,8 @@ def asyncio_all(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+            errors.ClerkAPIError (401), errors.ClerkAPIError (403), errors.ClerkAPIError (422),
+            errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,

@@ -25,15 +25,20 @@ if TYPE_CHECKING:
     import httpx
 
 
-def _get_kwargs(
+def check_arguments(
     *,
     order_by: str | Unset = "-created_at",
     status: InvitationStatus | Unset = UNSET,
     query: str | Unset = UNSET,
     limit: int | Unset = 10,
     offset: int | Unset = 0,
-) -> dict[str, Any]:
-    # Every argument is checked against the spec before the request is built.
+) -> None:
+    """Check the arguments against the spec, as every function of this operation does first; nothing is sent.
+
+    Raises:
+        errors.InvalidArgumentError: The first argument refused, with its place (`argument`) and the rule it
+            breaks (`rule`).
+    """
     if not isinstance(order_by, Unset):
         errors.check_str(order_by, "order_by")
 
@@ -48,6 +53,23 @@ def _get_kwargs(
 
     if not isinstance(offset, Unset):
         errors.check_int(offset, "offset", minimum=0)
+
+
+def _get_kwargs(
+    *,
+    order_by: str | Unset = "-created_at",
+    status: InvitationStatus | Unset = UNSET,
+    query: str | Unset = UNSET,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+    check_arguments(
+        order_by=order_by,
+        status=status,
+        query=query,
+        limit=limit,
+        offset=offset,
+    )
 
     params: dict[str, Any] = {}
 
@@ -217,9 +239,8 @@ def sync(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
             errors.InternalServerError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
@@ -336,9 +357,8 @@ async def asyncio(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
             errors.InternalServerError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
@@ -419,9 +439,8 @@ def sync_page(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
             errors.InternalServerError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
@@ -477,9 +496,8 @@ async def asyncio_page(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
             errors.InternalServerError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
@@ -539,9 +557,8 @@ def sync_all(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
             errors.InternalServerError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
@@ -606,9 +623,8 @@ def asyncio_all(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
             errors.InternalServerError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).

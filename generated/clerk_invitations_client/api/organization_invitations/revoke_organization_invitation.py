@@ -13,13 +13,18 @@ if TYPE_CHECKING:
     import httpx
 
 
-def _get_kwargs(
+def check_arguments(
     organization_id: str,
     invitation_id: str,
     *,
     body: RevokeOrganizationInvitationRequest | Unset = UNSET,
-) -> dict[str, Any]:
-    # Every argument is checked against the spec before the request is built.
+) -> None:
+    """Check the arguments against the spec, as every function of this operation does first; nothing is sent.
+
+    Raises:
+        errors.InvalidArgumentError: The first argument refused, with its place (`argument`) and the rule it
+            breaks (`rule`).
+    """
     errors.check_str(organization_id, "organization_id", min_length=1)
 
     errors.check_str(invitation_id, "invitation_id", min_length=1)
@@ -30,6 +35,18 @@ def _get_kwargs(
         if not isinstance(body.requesting_user_id, Unset) and body.requesting_user_id is not None:
             errors.check_str(body.requesting_user_id, "body.requesting_user_id")
 
+
+def _get_kwargs(
+    organization_id: str,
+    invitation_id: str,
+    *,
+    body: RevokeOrganizationInvitationRequest | Unset = UNSET,
+) -> dict[str, Any]:
+    check_arguments(
+        organization_id=organization_id,
+        invitation_id=invitation_id,
+        body=body,
+    )
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -156,9 +173,8 @@ def sync(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.RateLimitError
-            (429).
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -254,9 +270,8 @@ async def asyncio(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.RateLimitError
-            (429).
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,

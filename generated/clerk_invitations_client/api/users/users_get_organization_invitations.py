@@ -25,14 +25,19 @@ if TYPE_CHECKING:
     import httpx
 
 
-def _get_kwargs(
+def check_arguments(
     user_id: str,
     *,
     limit: int | Unset = 10,
     offset: int | Unset = 0,
     status: InvitationStatus | Unset = UNSET,
-) -> dict[str, Any]:
-    # Every argument is checked against the spec before the request is built.
+) -> None:
+    """Check the arguments against the spec, as every function of this operation does first; nothing is sent.
+
+    Raises:
+        errors.InvalidArgumentError: The first argument refused, with its place (`argument`) and the rule it
+            breaks (`rule`).
+    """
     errors.check_str(user_id, "user_id", min_length=1)
 
     if not isinstance(limit, Unset):
@@ -43,6 +48,21 @@ def _get_kwargs(
 
     if not isinstance(status, Unset):
         errors.check_enum(status, InvitationStatus, "status")
+
+
+def _get_kwargs(
+    user_id: str,
+    *,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    status: InvitationStatus | Unset = UNSET,
+) -> dict[str, Any]:
+    check_arguments(
+        user_id=user_id,
+        limit=limit,
+        offset=offset,
+        status=status,
+    )
 
     params: dict[str, Any] = {}
 
@@ -189,9 +209,8 @@ def sync(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.RateLimitError
-            (429).
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -295,9 +314,8 @@ async def asyncio(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.RateLimitError
-            (429).
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -370,9 +388,8 @@ def sync_page(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.RateLimitError
-            (429).
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -422,9 +439,8 @@ async def asyncio_page(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.RateLimitError
-            (429).
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -478,9 +494,8 @@ def sync_all(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.RateLimitError
-            (429).
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -539,9 +554,8 @@ def asyncio_all(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.RateLimitError
-            (429).
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
