@@ -9,6 +9,8 @@
   the package being generated as they are, their `{{ }}` expressions filled in; those that replace a
   module the generator writes (client.py, errors.py, types.py) are written over it.
 
+- The functions of tools/operations.py, which answer what the templates ask of the spec, are globals.
+
 The command line is the generator's, unchanged: `python -m tools.generate generate --path openapi.yaml ...`.
 """
 
@@ -21,6 +23,8 @@ import openapi_python_client
 from openapi_python_client.cli import app
 from openapi_python_client.config import Config
 from openapi_python_client.parser import GeneratorData
+
+from tools import operations
 
 RUNTIME = "runtime/clerk_invitations_client"
 """The folder of templates/ that holds the package's hand-written modules."""
@@ -35,6 +39,7 @@ class ProjectWithRuntime(openapi_python_client.Project):
         # Loaded again, the way the generator loaded it: the parsed GeneratorData doesn't keep it.
         document = openapi_python_client._get_document(source=config.document_source, timeout=config.http_timeout)
         self.env.globals["openapi_document"] = document
+        self.env.globals.update(operations.TEMPLATE_GLOBALS)
 
     def _build_api(self) -> None:
         super()._build_api()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,10 @@ def test_runtime_modules_are_written_by_the_project_not_by_template_shims() -> N
     assert runtime_modules(SOURCES) == sorted(SOURCES.glob("*.py"))
     shims = [path.name for path in (ROOT / "templates").glob("*.jinja") if "runtime/" in path.read_text()]
     assert shims == [], "a .jinja file includes a runtime module: tools/generate.py writes them all"
+
+
+def test_mypy_skips_exactly_the_generated_copies_of_the_runtime_modules() -> None:
+    exclude = re.compile(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mypy"]["exclude"][0])
+    generated = sorted(path.relative_to(ROOT).as_posix() for path in GENERATED.rglob("*.py"))
+    skipped = [path for path in generated if exclude.search(path)]
+    assert skipped == [f"generated/clerk_invitations_client/{source.name}" for source in runtime_modules(SOURCES)]
