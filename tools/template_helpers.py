@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
+
+from openapi_python_client.parser.openapi import Endpoint, EndpointCollection
 
 from tools import ROOT
 
@@ -74,10 +77,144 @@ def raised_errors(documented: list[int]) -> list[str]:
     return [f"errors.{classes.get(status, 'ClerkAPIError')} ({status})" for status in statuses]
 
 
+JSON = "application/json"
+
+
+def resolve(document: dict[str, Any], node: Any) -> Any:
+    """`node` with its `$ref` followed, through as many references as there are."""
+    seen: set[str] = set()
+    while isinstance(node, dict) and "$ref" in node:
+        reference = node["$ref"]
+        if not isinstance(reference, str) or not reference.startswith("#/") or reference in seen:
+            raise ValueError(f"can't resolve $ref {reference!r}: only acyclic references into the document are")
+        seen.add(reference)
+        node = document
+        for part in reference[2:].split("/"):
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def _json_body_schema(document: dict[str, Any], operation: dict[str, Any]) -> dict[str, Any] | None:
+    body = resolve(document, operation.get("requestBody"))
+    if not isinstance(body, dict):
+        return None
+    media = body.get("content", {}).get(JSON)
+    schema = resolve(document, media.get("schema")) if isinstance(media, dict) else None
+    return schema if isinstance(schema, dict) else None
+
+
+@dataclass(frozen=True)
+class Bulk:
+    """A bulk operation: its JSON body is an array of at most `max_items` items.
+
+    `single` is the operation that creates one of those items, if the spec has one: a POST on the path one
+    segment up (`/invitations` for `/invitations/bulk`) whose path parameters are the bulk operation's own.
+    """
+
+    max_items: int
+    single: tuple[str, str] | None
+    """The single operation's (path, method), or None."""
+
+
+def bulk_operation(document: dict[str, Any], path: str, method: str) -> Bulk | None:
+    """The bulk facts of the operation at `path` and `method`, or None if its body is no array with maxItems."""
+    paths = document.get("paths", {})
+    schema = _json_body_schema(document, paths[path][method])
+    if schema is None or schema.get("type") != "array" or not isinstance(schema.get("maxItems"), int):
+        return None
+    parent = path.rsplit("/", 1)[0]
+    single = paths.get(parent, {}).get("post") if parent != path else None
+    if not isinstance(single, dict) or _json_body_schema(document, single) is None:
+        return Bulk(schema["maxItems"], None)
+    own = {name for name in _path_parameters(document, paths[path], paths[path][method])}
+    if not _path_parameters(document, paths[parent], single) <= own or _other_required(document, paths[parent], single):
+        return Bulk(schema["maxItems"], None)
+    return Bulk(schema["maxItems"], (parent, "post"))
+
+
+def _parameters(document: dict[str, Any], path_item: dict[str, Any], operation: dict[str, Any]) -> list[dict[str, Any]]:
+    listed = [*path_item.get("parameters", []), *operation.get("parameters", [])]
+    return [resolve(document, parameter) for parameter in listed]
+
+
+def _path_parameters(document: dict[str, Any], path_item: dict[str, Any], operation: dict[str, Any]) -> set[str]:
+    return {p["name"] for p in _parameters(document, path_item, operation) if p.get("in") == "path"}
+
+
+def _other_required(document: dict[str, Any], path_item: dict[str, Any], operation: dict[str, Any]) -> bool:
+    """Whether the operation requires a parameter other than its path parameters."""
+    return any(p.get("required") and p.get("in") != "path" for p in _parameters(document, path_item, operation))
+
+
+@dataclass(frozen=True)
+class BulkFunctions:
+    """What an endpoint module's `sync_each`/`asyncio_each` need: the names they import and call."""
+
+    max_items: int
+    item: tuple[str, str]
+    """The item model's (module, class), as in `from ...models.<module> import <class>`."""
+    result: str
+    """The class of what the bulk operation creates per item."""
+    single: tuple[str, str] | None
+    """The single operation's (tag, module), as in `from ..<tag> import <module>`, or None."""
+    single_body: tuple[str, str] | None
+    """The single operation's body model (module, class), or None where it is the item model itself."""
+
+
+def bulk_functions(
+    document: dict[str, Any], endpoint: Endpoint, collections: dict[str, EndpointCollection], module_name: Any
+) -> BulkFunctions | None:
+    """The bulk functions of `endpoint`, or None if it isn't a bulk operation whose items and results are models.
+
+    `module_name` is the generator's own naming of an endpoint's module (the templates' `python_identifier`).
+    """
+    bulk = bulk_operation(document, endpoint.path.get_untrusted_value(), endpoint.method)
+    if bulk is None or len(endpoint.bodies) != 1:
+        return None
+    item = _model_of_list(endpoint.bodies[0].prop)
+    results = _success_properties(endpoint)
+    result = _model_of_list(results[0]) if len(results) == 1 else None
+    if item is None or result is None:
+        return None
+    single = single_body = None
+    if bulk.single is not None:
+        tag, single_endpoint = endpoint_at(collections, *bulk.single)
+        body = single_endpoint.bodies[0].prop if len(single_endpoint.bodies) == 1 else None
+        creates = _success_properties(single_endpoint)
+        if body is not None and len(creates) == 1 and _class_of(creates[0]) == _class_of(result):
+            single = (tag, str(module_name(single_endpoint.name)))
+            single_body = None if _class_of(body) == _class_of(item) else _class_of(body)
+    return BulkFunctions(bulk.max_items, _class_of(item), _class_of(result)[1], single, single_body)
+
+
+def _success_properties(endpoint: Endpoint) -> list[Any]:
+    return [response.prop for response in endpoint.responses.patterns if response.status_code.pattern.startswith("2")]
+
+
+def _model_of_list(prop: Any) -> Any:
+    """The model property of the items of list property `prop`, or None."""
+    inner = getattr(prop, "inner_property", None)
+    return inner if inner is not None and hasattr(inner, "class_info") else None
+
+
+def _class_of(prop: Any) -> tuple[str, str]:
+    return str(prop.class_info.module_name), str(prop.class_info.name)
+
+
+def endpoint_at(collections: dict[str, EndpointCollection], path: str, method: str) -> tuple[str, Endpoint]:
+    """The tag under which the generator files the operation at `path` and `method`, and its Endpoint."""
+    for tag, collection in collections.items():
+        for endpoint in collection.endpoints:
+            if endpoint.path.get_untrusted_value() == path and endpoint.method == method:
+                return tag, endpoint
+    raise LookupError(f"the generator made no endpoint of {method.upper()} {path}")
+
+
 def template_globals(models: list[Any]) -> dict[str, Any]:
     """What tools/generate.py adds to the templates' globals, given the generator's models."""
     return {
         "nullable_alternative": nullable_alternative,
         "processed_model": processed_models(models),
         "raised_errors": raised_errors,
+        "bulk_functions": bulk_functions,
     }

@@ -21,6 +21,7 @@ import openapi_python_client
 from jinja2 import nodes
 
 from tools import ROOT
+from tools.generate import RUNTIME
 
 TEMPLATES = ROOT / "templates"
 PINS = ROOT / "upstream" / "openapi-python-client-templates.sha256"
@@ -56,12 +57,13 @@ def _loaded(template: Path, names: list[str]) -> set[str]:
 def users(templates: Path = TEMPLATES, upstream: Path = UPSTREAM) -> dict[str, list[str]]:
     """{upstream template: how our templates use it}, for every upstream template we override or import from.
 
-    Our templates are the .jinja files of templates/ and the files of ours they include, at any depth (such as
-    runtime code kept as .py files); a name that is ours is never upstream's, since ours comes first.
+    Our templates are the .jinja files of templates/, the runtime modules (templates/runtime/, which
+    tools/generate.py renders) and the files of ours they include, at any depth; a name that is ours is never
+    upstream's, since ours comes first.
     """
     upstream_names = _upstream_names(upstream)
     our_names = sorted(path.relative_to(templates).as_posix() for path in templates.rglob("*") if path.is_file())
-    pending = [name for name in our_names if name.endswith(".jinja")]
+    pending = [name for name in our_names if name.endswith(".jinja") or name.startswith(f"{RUNTIME}/")]
     seen = set(pending)
     used: dict[str, list[str]] = defaultdict(list)
     for name in pending:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from tools.generate import RUNTIME
 from tools.upstream_templates import TEMPLATES, UPSTREAM, check, diff, users
 
 OURS = (path.relative_to(TEMPLATES).as_posix() for path in TEMPLATES.rglob("*.jinja"))
@@ -37,20 +38,27 @@ def test_files_of_ours_that_a_template_includes_count_with_what_they_import(tmp_
     }
 
 
+def test_runtime_modules_count_with_what_they_import(tmp_path: Path) -> None:
+    (tmp_path / RUNTIME).mkdir(parents=True)
+    (tmp_path / RUNTIME / "client.py").write_text('{% from "helpers.jinja" import safe_docstring %}\n')
+
+    assert users(templates=tmp_path) == {"helpers.jinja": [f"templates/{RUNTIME}/client.py (imports it)"]}
+
+
 def test_a_changed_upstream_template_names_the_override_to_remerge(tmp_path: Path) -> None:
     upstream = tmp_path / "templates"
     shutil.copytree(UPSTREAM, upstream)
-    for name in ("endpoint_macros.py.jinja", "client.py.jinja"):
+    for name in ("endpoint_macros.py.jinja", "model.py.jinja"):
         with (upstream / name).open("a") as template:
             template.write("{# a change in a newer openapi-python-client #}\n")
 
     problems = check(upstream=upstream)
 
     assert len(problems) == 2, problems
-    assert "upstream client.py.jinja changed in openapi-python-client" in problems[0]
-    assert "re-merge templates/client.py.jinja (overrides it), then run `make template-pins`" in problems[0]
-    assert "upstream endpoint_macros.py.jinja changed in openapi-python-client" in problems[1]
-    assert "re-merge templates/endpoint_module.py.jinja (imports it)" in problems[1]
+    assert "upstream endpoint_macros.py.jinja changed in openapi-python-client" in problems[0]
+    assert "re-merge templates/endpoint_module.py.jinja (imports it)" in problems[0]
+    assert "upstream model.py.jinja changed in openapi-python-client" in problems[1]
+    assert "re-merge templates/model.py.jinja (overrides it), then run `make template-pins`" in problems[1]
 
 
 def test_a_new_override_must_be_pinned(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from tests.support.paths import SPEC
+from tools.template_helpers import resolve
 from tools.upstream_spec import operations
 
 
@@ -25,16 +26,6 @@ def snake_case(name: str) -> str:
     """How the generator names a module: `CreateOrganizationInvitation` -> `create_organization_invitation`."""
     name = re.sub(r"[^A-Za-z0-9]+", "_", name)
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower().strip("_")
-
-
-def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    """`node` with its local `$ref`s followed."""
-    while "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
 
 
 @dataclass(frozen=True)

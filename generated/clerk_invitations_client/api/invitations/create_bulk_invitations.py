@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
 from ... import errors
+from ...bulk import Batch, Outcome, ProgressCallback, run, run_async
 from ...client import AuthenticatedClient, Client, build_request
 from ...models.bulk_invitation_request import BulkInvitationRequest
 from ...models.clerk_errors import ClerkErrors
+from ...models.create_invitation_request import CreateInvitationRequest
 from ...models.invitation import Invitation
 from ...models.template_slug import TemplateSlug
 from ...types import UNSET, Response, Unset, build_response, json_loads
+from ..invitations import create_invitation as single_operation
 
 if TYPE_CHECKING:
     import httpx
@@ -280,3 +284,101 @@ async def asyncio(
         deadline=deadline,
     )
     return errors.success_of(response, list)
+
+
+def _batch(
+    items: Iterable[BulkInvitationRequest],
+    on_progress: ProgressCallback | None,
+) -> Batch[BulkInvitationRequest, Invitation]:
+    return Batch(
+        items,
+        check=lambda item: _get_kwargs(body=[item]),
+        max_items=10,
+        has_single=True,
+        on_progress=on_progress,
+    )
+
+
+def _single_body(item: BulkInvitationRequest) -> CreateInvitationRequest:
+    """The item as the single operation's body: the same fields, in its own model."""
+    return CreateInvitationRequest.from_dict(item.to_dict())
+
+
+def sync_each(
+    *,
+    client: AuthenticatedClient | Client,
+    items: Iterable[BulkInvitationRequest],
+    on_progress: ProgressCallback | None = None,
+    deadline: float | None | Unset = UNSET,
+) -> list[Outcome[BulkInvitationRequest, Invitation]]:
+    """Create up to ten invitations at once: any number of items, one outcome per item
+
+    Sends the items in chunks of at most 10 (the operation's maxItems), one chunk at a time,
+    and returns one `Outcome` per item, in the order given: `.result` (what was created, or None), `.error`
+    (one of this package's exceptions, or None) and `.created` (True, False, or None when it can't be told).
+    - An item the argument checks refuse gets its InvalidArgumentError and is not sent; the others are.
+    - The operation is all or nothing: when Clerk refuses a chunk (400, 402, 409 or 422), its items are
+      sent again one by one through `create_invitation`, so each gets its own answer.
+    - A 429 the client's retries don't wait out, a deadline, a connection error or an unexpected response
+      stops the batch: every item not yet sent gets that error, with `created` False.
+    Nothing is sent twice.
+
+    Args:
+        items (Iterable[BulkInvitationRequest]): The items, as many as there are; an iterator is read once.
+        on_progress (Callable[[int, int | None], object] | None): Called with (items decided, all items)
+            after each item's outcome is decided; all items is None for an iterator without a length.
+        deadline (float | None | Unset): The most seconds each call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        Nothing about the items: each failure is in its item's outcome.
+
+    Returns:
+        list[Outcome[BulkInvitationRequest, Invitation]]
+    """
+
+    return run(
+        _batch(items=items, on_progress=on_progress),
+        lambda chunk: sync(client=client, body=chunk, deadline=deadline),
+        lambda item: single_operation.sync(client=client, body=_single_body(item), deadline=deadline),
+    )
+
+
+async def asyncio_each(
+    *,
+    client: AuthenticatedClient | Client,
+    items: Iterable[BulkInvitationRequest],
+    on_progress: ProgressCallback | None = None,
+    deadline: float | None | Unset = UNSET,
+) -> list[Outcome[BulkInvitationRequest, Invitation]]:
+    """Create up to ten invitations at once: any number of items, one outcome per item
+
+    Sends the items in chunks of at most 10 (the operation's maxItems), one chunk at a time,
+    and returns one `Outcome` per item, in the order given: `.result` (what was created, or None), `.error`
+    (one of this package's exceptions, or None) and `.created` (True, False, or None when it can't be told).
+    - An item the argument checks refuse gets its InvalidArgumentError and is not sent; the others are.
+    - The operation is all or nothing: when Clerk refuses a chunk (400, 402, 409 or 422), its items are
+      sent again one by one through `create_invitation`, so each gets its own answer.
+    - A 429 the client's retries don't wait out, a deadline, a connection error or an unexpected response
+      stops the batch: every item not yet sent gets that error, with `created` False.
+    Nothing is sent twice.
+
+    Args:
+        items (Iterable[BulkInvitationRequest]): The items, as many as there are; an iterator is read once.
+        on_progress (Callable[[int, int | None], object] | None): Called with (items decided, all items)
+            after each item's outcome is decided; all items is None for an iterator without a length.
+        deadline (float | None | Unset): The most seconds each call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        Nothing about the items: each failure is in its item's outcome.
+
+    Returns:
+        list[Outcome[BulkInvitationRequest, Invitation]]
+    """
+
+    return await run_async(
+        _batch(items=items, on_progress=on_progress),
+        lambda chunk: asyncio(client=client, body=chunk, deadline=deadline),
+        lambda item: single_operation.asyncio(client=client, body=_single_body(item), deadline=deadline),
+    )
