@@ -13,6 +13,7 @@ import pickle
 import random
 import threading
 import warnings
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -287,7 +288,7 @@ def test_a_bad_base_url_is_refused_with_the_packages_exception(base_url: Any) ->
 def test_every_entry_point_raises_only_the_packages_exceptions_for_a_url_httpx_refuses() -> None:
     """A base URL that passes the construction check but not httpx's (a space in the host)."""
     client = AuthenticatedClient(base_url="http://exa mple.com/v1", token=TEST_SECRET_KEY)
-    entry_points = [
+    entry_points: list[Callable[[], object]] = [
         lambda: list_invitations.sync(client=client),
         lambda: list_invitations.sync_page(client=client),
         lambda: list(list_invitations.sync_all(client=client)),
@@ -337,9 +338,12 @@ def test_no_request_holding_the_key_is_reachable_from_an_exception(
     dropped = AuthenticatedClient(base_url=server.url, token=TEST_SECRET_KEY, max_retries=0, deadline=0.3)
     server.script(Reply(hang=True))
     for client in (refused, dropped):
-        for run in (lambda: list_invitations.sync(client=client), lambda: asyncio.run(list_invitations.asyncio(client=client))):
+        for mode in ("sync", "async"):
             with pytest.raises(errors.APIConnectionError) as raised:
-                run()
+                if mode == "sync":
+                    list_invitations.sync(client=client)
+                else:
+                    asyncio.run(list_invitations.asyncio(client=client))
             found = reachable(raised.value)
             assert not [type(item).__name__ for item in found if isinstance(item, httpx.Request | httpx.Headers)]
             assert not any(TEST_SECRET_KEY in repr(item) for item in found), "the key is reachable"
@@ -348,8 +352,20 @@ def test_no_request_holding_the_key_is_reachable_from_an_exception(
 
 @pytest.mark.parametrize(
     ("value", "seconds"),
-    [("3", 3.0), (" 12 ", 12.0), ("0", 0.0), ("inf", None), ("nan", None), ("1e400", None), ("1_0", None),
-     ("1.5", None), ("-1", None), ("²", None), ("", None), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)],
+    [
+        ("3", 3.0),
+        (" 12 ", 12.0),
+        ("0", 0.0),
+        ("inf", None),
+        ("nan", None),
+        ("1e400", None),
+        ("1_0", None),
+        ("1.5", None),
+        ("-1", None),
+        ("²", None),
+        ("", None),
+        ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0),
+    ],
 )
 def test_retry_after_is_read_as_http_writes_it(value: str, seconds: float | None) -> None:
     assert errors.parse_retry_after(value) == seconds
@@ -361,6 +377,11 @@ def test_a_live_key_over_plain_http_to_another_host_warns(server: ScriptedServer
         AuthenticatedClient(base_url="http://api.example.invalid/v1", token=live).get_httpx_client()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        for base_url in ("https://api.example.invalid/v1", "http://127.0.0.1:1/v1", "http://[::1]:1/", "http://localhost/"):
+        for base_url in (
+            "https://api.example.invalid/v1",
+            "http://127.0.0.1:1/v1",
+            "http://[::1]:1/",
+            "http://localhost/",
+        ):
             AuthenticatedClient(base_url=base_url, token=live).get_httpx_client()
         AuthenticatedClient(base_url="http://api.example.invalid/v1", token=TEST_SECRET_KEY).get_httpx_client()
