@@ -32,6 +32,7 @@ from .types import UNSET, Response, Unset
 
 if TYPE_CHECKING:
     import asyncio
+    import logging
     import ssl
     import zlib
 
@@ -131,6 +132,80 @@ def _valid_base_url(_instance: object, _attribute: Any, base_url: str) -> None:
         )
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise InvalidArgumentError(f"base_url must be an http:// or https:// URL with a host, such as {_EXAMPLE_URL!r}")
+
+
+LOG_ENV = "CLERK_INVITATIONS_LOG"
+"""Set to `debug` or `info`, it attaches a stderr handler to the `clerk_invitations_client` logger at that level."""
+_log: logging.Logger | None = None
+
+
+def _logger() -> logging.Logger:
+    """The package's logger: silent (a NullHandler) unless the application configures logging or sets LOG_ENV.
+
+    Records hold a request's method and path, its status or error, time, attempt and Clerk's trace id: never
+    a header, a query, a body, the key or an invitation's ticket. `logging` loads with the first call.
+    """
+    global _log
+    if _log is None:
+        import logging  # noqa: PLC0415 - see the module's docstring
+
+        logger = logging.getLogger(__package__ or "clerk_invitations_client")
+        logger.addHandler(logging.NullHandler())
+        level = os.environ.get(LOG_ENV, "").strip().upper()
+        if level in {"DEBUG", "INFO"}:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+            logger.addHandler(handler)
+            logger.setLevel(level)
+        _log = logger
+    return _log
+
+
+def _trace_id(response: httpx.Response) -> str | None:
+    """Clerk's trace id of an error response: its header, else the body's `clerk_trace_id` if the body was read."""
+    found = response.headers.get("x-clerk-trace-id")
+    if found is None and response.status_code >= 400 and hasattr(response, "_content"):
+        from .types import json_loads  # noqa: PLC0415 - only a debug record of an error needs it
+
+        with contextlib.suppress(Exception):
+            body = json_loads(response.content)
+            found = body.get("clerk_trace_id") if isinstance(body, dict) else None
+    return found if isinstance(found, str) else None
+
+
+def _log_attempt(request: httpx.Request, attempt: int, started: float, outcome: httpx.Response | Exception) -> None:
+    """A DEBUG record of one attempt, if DEBUG is on."""
+    log = _log or _logger()
+    if not log.isEnabledFor(10):  # logging.DEBUG
+        return
+    import httpx  # noqa: PLC0415 - loaded already: the request was built
+
+    if isinstance(outcome, httpx.Response):
+        result, trace = f"HTTP {outcome.status_code}", _trace_id(outcome)
+    else:
+        result, trace = type(outcome).__name__, None
+    log.debug(
+        "%s %s: %s in %.3f s (attempt %d)%s",
+        request.method,
+        request.url.path,
+        result,
+        time.monotonic() - started,
+        attempt + 1,
+        f", clerk_trace_id {trace}" if trace else "",
+    )
+
+
+def _log_retry(request: httpx.Request, attempt: int, delay: float, outcome: httpx.Response | Exception) -> None:
+    """An INFO record of a retry: why, and how long it waits."""
+    log = _log or _logger()
+    if log.isEnabledFor(20):  # logging.INFO
+        why = outcome.status_code if hasattr(outcome, "status_code") else type(outcome).__name__
+        path = request.url.path
+        log.info("%s %s: retrying after %s in %.2f s (attempt %d next)", request.method, path, why, delay, attempt + 2)
+
+
+def _log_deadline(request: httpx.Request, seconds: float) -> None:
+    (_log or _logger()).info("%s %s: the call's deadline of %g s passed", request.method, request.url.path, seconds)
 
 
 def _non_negative(_instance: object, attribute: Any, value: float) -> None:
@@ -775,7 +850,8 @@ class Client:
         try:
             return self._send(httpx_client, request, ends_at)
         except httpx.TimeoutException as error:
-            if ends_at is not None and time.monotonic() >= ends_at:
+            if seconds is not None and ends_at is not None and time.monotonic() >= ends_at:
+                _log_deadline(request, seconds)
                 raise_alone(APITimeoutError(f"the call's deadline of {seconds:g} s passed"), error)
             raise
         except BaseException:
@@ -794,6 +870,7 @@ class Client:
                 # Waiting for a pooled connection is no socket operation: _DeadlineBackend can't bound it.
                 left = max(ends_at - time.monotonic(), 0.0)
                 request.extensions["timeout"] = {k: left if v is None else min(v, left) for k, v in timeouts.items()}
+            started = time.monotonic()
             try:
                 response = _sent(httpx_client, request)
                 try:
@@ -803,11 +880,17 @@ class Client:
                         if not response.is_stream_consumed:
                             for chunk in response.iter_raw():
                                 reader.feed(chunk)
-                        return _with_content(response, reader)
+                        _log_attempt(request, attempt, started, _with_content(response, reader))
+                        return response
+                    _log_attempt(request, attempt, started, response)
+                    outcome: httpx.Response | Exception = response
                 finally:
                     response.close()
             except httpx.TransportError as error:
+                _log_attempt(request, attempt, started, error)
                 delay = self._delay_after(httpx_client, request, attempt, waited, error, ends_at)
+                outcome = error
+            _log_retry(request, attempt, delay, outcome)
             time.sleep(delay)
             attempt, waited = attempt + 1, waited + delay
 
@@ -826,6 +909,7 @@ class Client:
 
         with anyio.move_on_after(seconds):
             return await self._send_async(httpx_client, request, time.monotonic() + seconds)
+        _log_deadline(request, seconds)
         raise APITimeoutError(f"the call's deadline of {seconds:g} s passed")
 
     async def _send_async(
@@ -836,6 +920,7 @@ class Client:
         attempt, waited = 0, 0.0
         try:
             while True:
+                started = time.monotonic()
                 try:
                     response = await _sent_async(httpx_client, request)
                     try:
@@ -845,11 +930,17 @@ class Client:
                             if not response.is_stream_consumed:
                                 async for chunk in response.aiter_raw():
                                     reader.feed(chunk)
-                            return _with_content(response, reader)
+                            _log_attempt(request, attempt, started, _with_content(response, reader))
+                            return response
+                        _log_attempt(request, attempt, started, response)
+                        outcome: httpx.Response | Exception = response
                     finally:
                         await response.aclose()
                 except httpx.TransportError as error:
+                    _log_attempt(request, attempt, started, error)
                     delay = self._delay_after(httpx_client, request, attempt, waited, error, ends_at)
+                    outcome = error
+                _log_retry(request, attempt, delay, outcome)
                 import anyio  # noqa: PLC0415 - loaded already, by httpcore's async backend
 
                 await anyio.sleep(delay)
