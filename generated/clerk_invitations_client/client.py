@@ -6,24 +6,33 @@ package's import time, which services and command-line tools pay at start-up.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 import time
-from typing import TYPE_CHECKING, Any, Self, cast
-from urllib.parse import quote, urlencode
+import weakref
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar, cast
+from urllib.parse import quote, urlencode, urlsplit
 
 from attrs import define, evolve, field
 
 from .errors import (
     APITimeoutError,
     ClientClosedError,
+    InsecureKeyWarning,
     InvalidArgumentError,
     ResponseTooLargeError,
     UnexpectedResponse,
+    UnpicklableClientError,
     parse_retry_after,
+    raise_alone,
 )
 from .types import UNSET, Response, Unset
 
 if TYPE_CHECKING:
+    import asyncio
+    import logging
     import ssl
     import zlib
 
@@ -43,6 +52,7 @@ DEFAULT_DEADLINE_S = 60.0
 DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 """The largest response body accepted, after decompression, unless the client says otherwise."""
 
+_EXAMPLE_URL = "https://api.clerk.com/v1"
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 _RETRIED_STATUSES = frozenset({429, 502, 503, 504})
 """The statuses RetryPolicy may retry: a response with any other is returned without asking it."""
@@ -102,6 +112,100 @@ def build_request(httpx_client: httpx.Client | httpx.AsyncClient, **kwargs: Any)
             extensions={"timeout": httpx_client.timeout.as_dict()},
         )
     return httpx_client.build_request(**kwargs)
+
+
+_HttpxClient = TypeVar("_HttpxClient", "httpx.Client", "httpx.AsyncClient")
+
+
+def _valid_base_url(_instance: object, _attribute: Any, base_url: str) -> None:
+    """An http(s) URL with a host and no user name or password; refused in words that never quote those."""
+    if not isinstance(base_url, str):
+        raise InvalidArgumentError(f"base_url must be a str such as {_EXAMPLE_URL!r}, not a {type(base_url).__name__}")
+    try:
+        parts = urlsplit(base_url)
+        _ = parts.port  # ValueError for a port that isn't one
+    except ValueError as error:
+        raise InvalidArgumentError(f"base_url is not a valid URL: {error}") from None
+    if "@" in parts.netloc:
+        raise InvalidArgumentError(
+            "base_url must not hold a user name or password (the part before '@'): the key is sent in a header"
+        )
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise InvalidArgumentError(f"base_url must be an http:// or https:// URL with a host, such as {_EXAMPLE_URL!r}")
+
+
+LOG_ENV = "CLERK_INVITATIONS_LOG"
+"""Set to `debug` or `info`, it attaches a stderr handler to the `clerk_invitations_client` logger at that level."""
+_log: logging.Logger | None = None
+
+
+def _logger() -> logging.Logger:
+    """The package's logger: silent (a NullHandler) unless the application configures logging or sets LOG_ENV.
+
+    Records hold a request's method and path, its status or error, time, attempt and Clerk's trace id: never
+    a header, a query, a body, the key or an invitation's ticket. `logging` loads with the first call.
+    """
+    global _log
+    if _log is None:
+        import logging  # noqa: PLC0415 - see the module's docstring
+
+        logger = logging.getLogger(__package__ or "clerk_invitations_client")
+        logger.addHandler(logging.NullHandler())
+        level = os.environ.get(LOG_ENV, "").strip().upper()
+        if level in {"DEBUG", "INFO"}:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+            logger.addHandler(handler)
+            logger.setLevel(level)
+        _log = logger
+    return _log
+
+
+def _trace_id(response: httpx.Response) -> str | None:
+    """Clerk's trace id of an error response: its header, else the body's `clerk_trace_id` if the body was read."""
+    found = response.headers.get("x-clerk-trace-id")
+    if found is None and response.status_code >= 400 and hasattr(response, "_content"):
+        from .types import json_loads  # noqa: PLC0415 - only a debug record of an error needs it
+
+        with contextlib.suppress(Exception):
+            body = json_loads(response.content)
+            found = body.get("clerk_trace_id") if isinstance(body, dict) else None
+    return found if isinstance(found, str) else None
+
+
+def _log_attempt(request: httpx.Request, attempt: int, started: float, outcome: httpx.Response | Exception) -> None:
+    """A DEBUG record of one attempt, if DEBUG is on."""
+    log = _log or _logger()
+    if not log.isEnabledFor(10):  # logging.DEBUG
+        return
+    import httpx  # noqa: PLC0415 - loaded already: the request was built
+
+    if isinstance(outcome, httpx.Response):
+        result, trace = f"HTTP {outcome.status_code}", _trace_id(outcome)
+    else:
+        result, trace = type(outcome).__name__, None
+    log.debug(
+        "%s %s: %s in %.3f s (attempt %d)%s",
+        request.method,
+        request.url.path,
+        result,
+        time.monotonic() - started,
+        attempt + 1,
+        f", clerk_trace_id {trace}" if trace else "",
+    )
+
+
+def _log_retry(request: httpx.Request, attempt: int, delay: float, outcome: httpx.Response | Exception) -> None:
+    """An INFO record of a retry: why, and how long it waits."""
+    log = _log or _logger()
+    if log.isEnabledFor(20):  # logging.INFO
+        why = outcome.status_code if hasattr(outcome, "status_code") else type(outcome).__name__
+        path = request.url.path
+        log.info("%s %s: retrying after %s in %.2f s (attempt %d next)", request.method, path, why, delay, attempt + 2)
+
+
+def _log_deadline(request: httpx.Request, seconds: float) -> None:
+    (_log or _logger()).info("%s %s: the call's deadline of %g s passed", request.method, request.url.path, seconds)
 
 
 def _non_negative(_instance: object, attribute: Any, value: float) -> None:
@@ -204,8 +308,6 @@ class RetryPolicy:
 
 # The current thread's call: `ends_at`, the time.monotonic() by which it must end (None: no deadline).
 _call = threading.local()
-# Held while an httpx client is built: concurrent first calls build one, not one each.
-_BUILDING_HTTPX_CLIENT = threading.Lock()
 
 
 def _within_deadline(timeout: float | None, expired: str) -> float | None:
@@ -291,6 +393,175 @@ def _bound_by_deadline(httpx_client: httpx.Client) -> httpx.Client:
             if not isinstance(pool._network_backend, _DeadlineBackend):
                 pool._network_backend = cast("httpcore.NetworkBackend", _DeadlineBackend(pool._network_backend))
     return httpx_client
+
+
+def _pools(httpx_client: httpx.Client | httpx.AsyncClient) -> list[Any]:
+    """The httpcore connection pools of `httpx_client`'s own transports (none for a transport of the caller's)."""
+    import httpx  # noqa: PLC0415 - loaded already: the client was built
+
+    transports = (httpx_client._transport, *httpx_client._mounts.values())
+    return [t._pool for t in transports if isinstance(t, httpx.HTTPTransport | httpx.AsyncHTTPTransport)]
+
+
+def _abandoned(httpx_client: httpx.Client | httpx.AsyncClient, request: httpx.Request) -> list[Any]:
+    """Take `request`, interrupted, out of the pools; the connections no request holds any more, to close.
+
+    httpcore 1.0 cleans up after an exception but not after every cancellation or KeyboardInterrupt: one
+    that lands between the pool's handing a new connection to a request and the request's using it, or
+    inside the cleanup itself, leaves a connection marked in use (NEW, CONNECTING or ACTIVE) that no request
+    holds: its slot is lost until the pool is closed, and with `max_connections` of them every later call
+    waits for a slot until it times out. Here such connections are taken out of the pool, to be closed.
+    httpcore's requests carry the httpx request's own `extensions` dict: that is how ours are found.
+    """
+    orphans = []
+    for pool in _pools(httpx_client):
+        with pool._optional_thread_lock:
+            pool._requests[:] = [r for r in pool._requests if r.request.extensions is not request.extensions]
+            held = {id(r.connection) for r in pool._requests}
+            lost = [c for c in pool._connections if id(c) not in held and not (c.is_idle() or c.is_closed())]
+            for connection in lost:
+                pool._connections.remove(connection)
+            orphans += lost
+    return orphans
+
+
+def _release(httpx_client: httpx.Client, request: httpx.Request) -> None:
+    """After `request` was interrupted: no connection stays held for it (see _abandoned)."""
+    for connection in _abandoned(httpx_client, request):
+        with contextlib.suppress(Exception):
+            connection.close()
+
+
+async def _release_async(httpx_client: httpx.AsyncClient, request: httpx.Request) -> None:
+    """_release for an async request, cancelled: the connections are closed even if the cancellation goes on."""
+    import anyio  # noqa: PLC0415 - loaded already by httpcore's async backend
+
+    with anyio.CancelScope(shield=True):
+        for connection in _abandoned(httpx_client, request):
+            with contextlib.suppress(Exception):
+                await connection.aclose()
+
+
+def _forget_connections(httpx_client: httpx.Client | httpx.AsyncClient) -> None:
+    """Empty the pools of `httpx_client` without closing anything: in a forked child, the parent's connections."""
+    for pool in _pools(httpx_client):
+        pool._optional_thread_lock = type(pool._optional_thread_lock)()  # another thread may have held it
+        pool._connections = []
+        pool._requests = []
+
+
+class _Connections:
+    """The connection pools that a client and its copies share: one httpx.Client, one httpx.AsyncClient per event loop.
+
+    httpx's async clients can't be shared between event loops (httpcore's pool binds to the loop that first
+    uses it, and a closed loop's connections can't be used again): each asyncio loop gets its own, kept while
+    the loop is open. After os.fork() the child forgets the parent's connections (register_at_fork).
+    """
+
+    def __init__(self, owner: Client) -> None:
+        self.owner = owner
+        """The client that built this pool (not a copy): closing it closes the pool."""
+        self._lock = threading.Lock()
+        self.closed = False
+        self.sync: httpx.Client | None = None
+        self.chosen_async: httpx.AsyncClient | None = None
+        """The one set_async_httpx_client set, used from every event loop."""
+        self._by_loop: dict[int, tuple[Callable[[], asyncio.AbstractEventLoop | None], httpx.AsyncClient]] = {}
+        _ALL_CONNECTIONS.add(self)
+
+    def sync_client(self) -> httpx.Client:
+        if self.sync is None:
+            with self._lock:
+                if self.sync is None:
+                    import httpx  # noqa: PLC0415 - see the module's docstring
+
+                    self.sync = _bound_by_deadline(self._built(httpx.Client))
+        return self.sync
+
+    def async_client(self) -> httpx.AsyncClient:
+        if self.chosen_async is not None:
+            return self.chosen_async
+        loop = _running_loop()
+        entry = self._by_loop.get(id(loop))
+        if entry is not None and entry[0]() is loop:
+            return entry[1]
+        import httpx  # noqa: PLC0415 - see the module's docstring
+
+        with self._lock:
+            entry = self._by_loop.get(id(loop))
+            if entry is None or entry[0]() is not loop:
+                # A closed loop's connections can't be used again: they close when collected.
+                for key, (loop_ref, _) in list(self._by_loop.items()):
+                    gone = loop_ref()
+                    if gone is None or gone.is_closed():
+                        del self._by_loop[key]
+                loop_ref = _no_loop if loop is None else weakref.ref(loop)
+                entry = self._by_loop[id(loop)] = (loop_ref, self._built(httpx.AsyncClient))
+        return entry[1]
+
+    def _built(self, kind: type[_HttpxClient]) -> _HttpxClient:
+        """An httpx client of `kind` with the owner's settings; InvalidArgumentError for settings httpx refuses."""
+        import httpx  # noqa: PLC0415 - see the module's docstring
+
+        try:
+            return kind(**self.owner._httpx_client_args())
+        except (httpx.InvalidURL, TypeError, ValueError) as error:
+            message = f"the client's settings can't make an {kind.__name__}: {type(error).__name__}: {error}"
+            raise InvalidArgumentError(message) from None
+
+    def close(self, *, awaited_here: bool) -> list[httpx.AsyncClient]:
+        """Close the sync connections, and schedule each open event loop's async ones in that loop.
+
+        With `awaited_here` (aclose()), the running loop's async clients, and those of no loop, are returned
+        instead, to be awaited; without it (close()), those of no loop are left to close when collected.
+        """
+        self.closed = True
+        if self.sync is not None:
+            self.sync.close()
+        current = _running_loop()
+        here = []
+        by_loop = [(loop_ref(), client) for loop_ref, client in self._by_loop.values()]
+        for loop, client in [*by_loop, *([(current, self.chosen_async)] if self.chosen_async else [])]:
+            if awaited_here and loop is current:
+                here.append(client)
+            elif loop is not None and not loop.is_closed():
+                import asyncio  # noqa: PLC0415 - loaded already: the loop runs it
+
+                asyncio.run_coroutine_threadsafe(client.aclose(), loop)
+        return here
+
+    def forget(self) -> None:
+        """In a forked child: the parent's connections are the parent's (both would read each other's answers)."""
+        self._lock = threading.Lock()
+        self._by_loop = {}
+        for client in (self.sync, self.chosen_async):
+            if client is not None:
+                _forget_connections(client)
+
+
+def _no_loop() -> None:
+    return None
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    """The running asyncio event loop; None under another async library, which gets one async client."""
+    import asyncio  # noqa: PLC0415 - loaded already under asyncio (or once, under another library)
+
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+_ALL_CONNECTIONS: weakref.WeakSet[_Connections] = weakref.WeakSet()
+
+
+def _forget_all_connections() -> None:
+    for connections in list(_ALL_CONNECTIONS):
+        connections.forget()
+
+
+os.register_at_fork(after_in_child=_forget_all_connections)
 
 
 class _BodyReader:
@@ -397,7 +668,7 @@ class Client:
         ``httpx.AsyncClient`` this client builds (``httpx_args`` may hold e.g. a ``transport``).
     """
 
-    _base_url: str = field(alias="base_url")
+    _base_url: str = field(alias="base_url", validator=_valid_base_url)
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False, validator=_valid_headers)
     _timeout: httpx.Timeout | None | Unset = field(default=UNSET, kw_only=True, alias="timeout")
@@ -410,33 +681,83 @@ class Client:
     max_retries: int = field(default=2, kw_only=True, validator=_non_negative)
     max_retry_wait: float = field(default=30.0, kw_only=True, validator=_non_negative)
     retry_backoff: float = field(default=0.5, kw_only=True, validator=_non_negative)
-    _client: httpx.Client | None = field(default=None, init=False, repr=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+    _connections: _Connections = field(init=False, repr=False)
+    _closed: bool = field(default=False, init=False, repr=False)
+    # A copy's differences from the client that built the pool, applied to each of its requests.
+    _own_headers: dict[str, str] = field(factory=dict, init=False, repr=False)
+    _own_cookies: dict[str, str] = field(factory=dict, init=False, repr=False)
+    _own_timeouts: dict[str, float | None] | None = field(default=None, init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._connections = _Connections(self)
+
+    def with_options(
+        self,
+        *,
+        headers: dict[str, str] | Unset = UNSET,
+        cookies: dict[str, str] | Unset = UNSET,
+        timeout: httpx.Timeout | None | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+        max_response_bytes: int | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        max_retry_wait: float | Unset = UNSET,
+        retry_backoff: float | Unset = UNSET,
+    ) -> Self:
+        """A copy of this client with other settings, sharing its connections; this client is left as it was.
+
+        ``headers`` and ``cookies`` are added to this client's (a header of the same name replaced); the
+        other arguments replace this client's setting. The copy uses this client's connection pool, which
+        stays this client's: closing the copy ends only the copy's calls, closing this client ends every
+        copy's too (see close()).
+        """
+        changes: dict[str, Any] = {
+            name: value
+            for name, value in (
+                ("deadline", deadline),
+                ("max_response_bytes", max_response_bytes),
+                ("max_retries", max_retries),
+                ("max_retry_wait", max_retry_wait),
+                ("retry_backoff", retry_backoff),
+            )
+            if not isinstance(value, Unset)
+        }
+        if not isinstance(headers, Unset):
+            changes["headers"] = {**self._headers, **headers}
+        if not isinstance(cookies, Unset):
+            changes["cookies"] = {**self._cookies, **cookies}
+        if not isinstance(timeout, Unset):
+            changes["timeout"] = timeout
+        copy = evolve(self, **changes)
+        copy._connections = self._connections
+        copy._own_headers = {**self._own_headers, **headers} if headers else self._own_headers
+        copy._own_cookies = {**self._own_cookies, **cookies} if cookies else self._own_cookies
+        copy._own_timeouts = self._own_timeouts
+        if not isinstance(timeout, Unset):
+            import httpx  # noqa: PLC0415 - see the module's docstring
+
+            copy._own_timeouts = httpx.Timeout(timeout).as_dict()
+        return copy
 
     def with_headers(self, headers: dict[str, str]) -> Self:
-        """Get a new client matching this one with additional headers"""
-        _valid_headers(self, None, headers)
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
-        return evolve(self, headers={**self._headers, **headers})
+        """A copy of this client that also sends `headers`, sharing its connections (see with_options)."""
+        return self.with_options(headers=headers)
 
     def with_cookies(self, cookies: dict[str, str]) -> Self:
-        """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
-        return evolve(self, cookies={**self._cookies, **cookies})
+        """A copy of this client that also sends `cookies`, sharing its connections (see with_options)."""
+        return self.with_options(cookies=cookies)
 
     def with_timeout(self, timeout: httpx.Timeout) -> Self:
-        """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
-        return evolve(self, timeout=timeout)
+        """A copy of this client with another timeout, sharing its connections (see with_options)."""
+        return self.with_options(timeout=timeout)
+
+    def __copy__(self) -> Self:
+        return self.with_options()
+
+    def __reduce_ex__(self, protocol: object) -> NoReturn:
+        raise UnpicklableClientError(
+            f"a {type(self).__name__} can't be pickled or deep-copied: it holds connections and the secret key; "
+            "pass its settings and build a client where it is needed"
+        )
 
     def _request_headers(self) -> dict[str, str]:
         """The headers of every request, after the defaults."""
@@ -487,7 +808,7 @@ class Client:
     ) -> float:
         """The wait before sending `request` again after `error`; raises if the call must end instead."""
         if httpx_client.is_closed:
-            raise ClientClosedError("the client was closed during the call") from error
+            raise_alone(ClientClosedError("the client was closed during the call"), error)
         delay = self._retry_policy().delay(request, attempt, waited, error, ends_at)
         if delay is None:
             raise error
@@ -501,6 +822,19 @@ class Client:
             raise InvalidArgumentError(f"deadline must be a number > 0, or None, not {deadline!r}")
         return deadline
 
+    def _adjust(self, httpx_client: httpx.Client | httpx.AsyncClient, request: httpx.Request) -> None:
+        """Give `request`, built by the shared httpx client, this copy's own headers, cookies and timeout."""
+        import httpx  # noqa: PLC0415 - loaded already: the request was built
+
+        request.headers.update(self._own_headers)
+        if self._own_cookies:
+            request.headers.pop("Cookie", None)
+            cookies = httpx.Cookies(httpx_client.cookies)
+            cookies.update(self._own_cookies)
+            cookies.set_cookie_header(request)
+        if self._own_timeouts is not None:
+            request.extensions["timeout"] = dict(self._own_timeouts)
+
     def send(self, request: httpx.Request, deadline: float | None | Unset = UNSET) -> httpx.Response:
         """Send `request` through the httpx.Client, retrying as RetryPolicy says, within the call's deadline.
 
@@ -510,12 +844,18 @@ class Client:
 
         seconds = self._deadline_s(deadline)
         httpx_client = self.get_httpx_client()
+        if self._own_headers or self._own_cookies or self._own_timeouts is not None:
+            self._adjust(httpx_client, request)
         _call.ends_at = ends_at = None if seconds is None else time.monotonic() + seconds
         try:
             return self._send(httpx_client, request, ends_at)
         except httpx.TimeoutException as error:
-            if ends_at is not None and time.monotonic() >= ends_at:
-                raise APITimeoutError(f"the call's deadline of {seconds:g} s passed") from error
+            if seconds is not None and ends_at is not None and time.monotonic() >= ends_at:
+                _log_deadline(request, seconds)
+                raise_alone(APITimeoutError(f"the call's deadline of {seconds:g} s passed"), error)
+            raise
+        except BaseException:
+            _release(httpx_client, request)  # KeyboardInterrupt included
             raise
         finally:
             _call.ends_at = None
@@ -530,6 +870,7 @@ class Client:
                 # Waiting for a pooled connection is no socket operation: _DeadlineBackend can't bound it.
                 left = max(ends_at - time.monotonic(), 0.0)
                 request.extensions["timeout"] = {k: left if v is None else min(v, left) for k, v in timeouts.items()}
+            started = time.monotonic()
             try:
                 response = _sent(httpx_client, request)
                 try:
@@ -539,11 +880,17 @@ class Client:
                         if not response.is_stream_consumed:
                             for chunk in response.iter_raw():
                                 reader.feed(chunk)
-                        return _with_content(response, reader)
+                        _log_attempt(request, attempt, started, _with_content(response, reader))
+                        return response
+                    _log_attempt(request, attempt, started, response)
+                    outcome: httpx.Response | Exception = response
                 finally:
                     response.close()
             except httpx.TransportError as error:
+                _log_attempt(request, attempt, started, error)
                 delay = self._delay_after(httpx_client, request, attempt, waited, error, ends_at)
+                outcome = error
+            _log_retry(request, attempt, delay, outcome)
             time.sleep(delay)
             attempt, waited = attempt + 1, waited + delay
 
@@ -554,12 +901,15 @@ class Client:
         """
         seconds = self._deadline_s(deadline)
         httpx_client = self.get_async_httpx_client()
+        if self._own_headers or self._own_cookies or self._own_timeouts is not None:
+            self._adjust(httpx_client, request)
         if seconds is None:
             return await self._send_async(httpx_client, request, None)
         import anyio  # noqa: PLC0415 - loaded already by httpcore's async backend, or about to be
 
         with anyio.move_on_after(seconds):
             return await self._send_async(httpx_client, request, time.monotonic() + seconds)
+        _log_deadline(request, seconds)
         raise APITimeoutError(f"the call's deadline of {seconds:g} s passed")
 
     async def _send_async(
@@ -568,83 +918,114 @@ class Client:
         import httpx  # noqa: PLC0415 - loaded already: the request was built
 
         attempt, waited = 0, 0.0
-        while True:
-            try:
-                response = await _sent_async(httpx_client, request)
+        try:
+            while True:
+                started = time.monotonic()
                 try:
-                    delay = self._retry_delay(request, attempt, waited, response, ends_at)
-                    if delay is None:
-                        reader = _BodyReader(response, self.max_response_bytes)
-                        if not response.is_stream_consumed:
-                            async for chunk in response.aiter_raw():
-                                reader.feed(chunk)
-                        return _with_content(response, reader)
-                finally:
-                    await response.aclose()
-            except httpx.TransportError as error:
-                delay = self._delay_after(httpx_client, request, attempt, waited, error, ends_at)
-            import anyio  # noqa: PLC0415 - loaded already, by httpcore's async backend
+                    response = await _sent_async(httpx_client, request)
+                    try:
+                        delay = self._retry_delay(request, attempt, waited, response, ends_at)
+                        if delay is None:
+                            reader = _BodyReader(response, self.max_response_bytes)
+                            if not response.is_stream_consumed:
+                                async for chunk in response.aiter_raw():
+                                    reader.feed(chunk)
+                            _log_attempt(request, attempt, started, _with_content(response, reader))
+                            return response
+                        _log_attempt(request, attempt, started, response)
+                        outcome: httpx.Response | Exception = response
+                    finally:
+                        await response.aclose()
+                except httpx.TransportError as error:
+                    _log_attempt(request, attempt, started, error)
+                    delay = self._delay_after(httpx_client, request, attempt, waited, error, ends_at)
+                    outcome = error
+                _log_retry(request, attempt, delay, outcome)
+                import anyio  # noqa: PLC0415 - loaded already, by httpcore's async backend
 
-            await anyio.sleep(delay)
-            attempt, waited = attempt + 1, waited + delay
+                await anyio.sleep(delay)
+                attempt, waited = attempt + 1, waited + delay
+        except BaseException:
+            await _release_async(httpx_client, request)  # a cancellation included
+            raise
+
+    def _refuse_if_closed(self) -> None:
+        if self._closed or self._connections.closed:
+            raise ClientClosedError(
+                "the client is closed: make calls before close(), inside its `with` block"
+                if self._closed
+                else "the client this one is a copy of is closed, and with it the connections they shared"
+            )
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Manually set the underlying httpx.Client
+        """Manually set the underlying httpx.Client, which this client and its copies share
 
         **NOTE**: This will override any other settings on the client, including cookies, headers
         and timeout; the endpoints still retry, and keep to the deadline and max_response_bytes, as
         this client's settings say.
         """
-        self._client = _bound_by_deadline(client)
+        self._connections.sync = _bound_by_deadline(client)
         return self
 
     def get_httpx_client(self) -> httpx.Client:
-        """Get the underlying httpx.Client, constructing a new one if not previously set"""
-        if self._client is None:
-            with _BUILDING_HTTPX_CLIENT:
-                if self._client is None:
-                    import httpx  # noqa: PLC0415 - see the module's docstring
-
-                    self._client = _bound_by_deadline(httpx.Client(**self._httpx_client_args()))
-        return self._client
-
-    def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
-        return self
-
-    def __exit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(*args, **kwargs)
+        """The httpx.Client this client and its copies share, built on first use; ClientClosedError once closed."""
+        self._refuse_if_closed()
+        return self._connections.sync or self._connections.sync_client()
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Manually set the underlying httpx.AsyncClient
+        """Manually set the underlying httpx.AsyncClient, which this client and its copies share
 
         **NOTE**: This will override any other settings on the client, including cookies, headers
         and timeout; the endpoints still retry, and keep to the deadline and max_response_bytes, as
-        this client's settings say.
+        this client's settings say. It is used from every event loop: one that runs in another
+        loop than the first raises httpx's errors, as httpx does.
         """
-        self._async_client = async_client
+        self._connections.chosen_async = async_client
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
-        if self._async_client is None:
-            with _BUILDING_HTTPX_CLIENT:
-                if self._async_client is None:
-                    import httpx  # noqa: PLC0415 - see the module's docstring
+        """The httpx.AsyncClient of the running event loop, which this client and its copies share, built on first
+        use in each loop; ClientClosedError once closed."""
+        self._refuse_if_closed()
+        return self._connections.async_client()
 
-                    self._async_client = httpx.AsyncClient(**self._httpx_client_args())
-        return self._async_client
+    def close(self) -> None:
+        """End this client's use: later calls raise ClientClosedError.
 
-    async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
+        Closing the client that was built (not a copy) also closes the connections it shares with its
+        copies, which then raise ClientClosedError too; closing a copy leaves them to the others.
+        Connections of an event loop still running are closed in that loop, as soon as it runs.
+        Closing twice does nothing more.
+        """
+        self._closed = True
+        if self._owns_connections():
+            self._connections.close(awaited_here=False)
+
+    async def aclose(self) -> None:
+        """close(), which awaits the running event loop's connections as they close."""
+        self._closed = True
+        if self._owns_connections():
+            for async_client in self._connections.close(awaited_here=True):
+                await async_client.aclose()
+
+    def _owns_connections(self) -> bool:
+        return self._connections.owner is self
+
+    def __enter__(self) -> Self:
+        """`with client:` closes the client at the end of the block (see close())."""
+        self._refuse_if_closed()
         return self
 
-    async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+    def __exit__(self, *args: object) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Self:
+        """`async with client:` closes the client at the end of the block (see aclose())."""
+        self._refuse_if_closed()
+        return self
+
+    async def __aexit__(self, *args: object) -> None:
+        await self.aclose()
 
 
 def _sent(httpx_client: httpx.Client, request: httpx.Request) -> httpx.Response:
@@ -714,3 +1095,31 @@ class AuthenticatedClient(Client):
     def _request_headers(self) -> dict[str, str]:
         credentials = f"{self.prefix} {self.token}" if self.prefix else self.token
         return {**super()._request_headers(), self.auth_header_name: credentials}
+
+    def _httpx_client_args(self) -> dict[str, Any]:
+        if self.token.startswith("sk_live_") and _is_remote_plain_http(self._base_url):
+            import warnings  # noqa: PLC0415 - loaded already, by the standard library's imports
+
+            warnings.warn(
+                "a live secret key (sk_live_) is sent over plain http to a host that isn't this machine: anyone on "
+                "the way can read it; use https",
+                InsecureKeyWarning,
+                stacklevel=5,
+            )
+        return super()._httpx_client_args()
+
+
+def _is_remote_plain_http(base_url: str) -> bool:
+    """Whether `base_url` is an http:// URL (not https) of a host other than this machine."""
+    parts = urlsplit(base_url)
+    if parts.scheme != "http":
+        return False
+    host = parts.hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return False
+    import ipaddress  # noqa: PLC0415 - only a plain-http URL needs it
+
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name: it may be anywhere
+        return True

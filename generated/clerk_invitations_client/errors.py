@@ -3,6 +3,7 @@
     ClerkInvitationsError
         InvalidArgumentError        an argument refused before sending (also a ValueError)
         ClientClosedError           the client was closed before or during the call (also a RuntimeError)
+        UnpicklableClientError      a client was pickled or deep-copied (also a TypeError)
         APIConnectionError          no response, after any retries
             APITimeoutError         a timeout, or the call's deadline passed
         APIResponseError            a response, but not the operation's success response
@@ -13,6 +14,8 @@
             UnexpectedResponse      a body that can't be read or doesn't match the spec
                 UnexpectedStatus    a status the operation doesn't document
                 ResponseTooLargeError   a body over the client's max_response_bytes
+
+InsecureKeyWarning is the one warning (warnings.warn) the package gives.
 
 Every one survives pickle (e.g. from a ProcessPoolExecutor's worker) with its attributes, and none holds
 the request or its headers. Messages are cut at MAX_MESSAGE_LENGTH characters; the attributes keep the details.
@@ -79,7 +82,15 @@ class InvalidArgumentError(ClerkInvitationsError, ValueError):
 
 
 class ClientClosedError(ClerkInvitationsError, RuntimeError):
-    """The client was closed (its `with` block ended) before or during the call."""
+    """The client (or the one it is a copy of) was closed before or during the call."""
+
+
+class UnpicklableClientError(ClerkInvitationsError, TypeError):
+    """A client can't be pickled or deep-copied: it holds connections and the secret key."""
+
+
+class InsecureKeyWarning(UserWarning):
+    """A live secret key (`sk_live_`) is about to be sent over plain http to a host that isn't this machine."""
 
 
 class APIConnectionError(ClerkInvitationsError):
@@ -262,11 +273,15 @@ def error_for(response: Response[Any]) -> APIResponseError:
 
 
 def parse_retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header, given as seconds or as an HTTP date; None if absent or invalid."""
+    """Seconds from a Retry-After header as HTTP writes it: digits, or an HTTP date; None if absent or anything else.
+
+    `1.5`, `inf`, `nan`, `1e400` or `1_0` are not HTTP's and count as absent (float() would take them all).
+    """
     if value is None:
         return None
-    with contextlib.suppress(ValueError):
-        return max(0.0, float(value))
+    value = value.strip()
+    if value.isascii() and value.isdigit():
+        return float(int(value)) if len(value) <= _MAX_SECONDS_DIGITS else float("inf")
     # An HTTP date is rare: its parser (and the socket module it imports) loads only for one.
     from datetime import UTC, datetime  # noqa: PLC0415
     from email.utils import parsedate_to_datetime  # noqa: PLC0415
@@ -274,6 +289,26 @@ def parse_retry_after(value: str | None) -> float | None:
     with contextlib.suppress(TypeError, ValueError, IndexError, OverflowError):
         return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
     return None
+
+
+_MAX_SECONDS_DIGITS = 300
+"""More digits of seconds than a float holds are an infinite wait, which no retry waits for."""
+
+
+def raise_alone(error: ClerkInvitationsError, cause: BaseException) -> NoReturn:
+    """Raise `error` from a copy of `cause` (httpx's) that holds no request, and with no other exception chained.
+
+    httpx's exceptions hold the request, whose headers hold the secret key: neither `__cause__` nor
+    `__context__` of this package's exceptions leads to one.
+    """
+    try:
+        error.__cause__ = type(cause)(str(cause))
+    except Exception:  # an exception type that takes other arguments: its name and message are kept
+        error.__cause__ = ClerkInvitationsError(f"{type(cause).__name__}: {cause}")
+    try:
+        raise error
+    finally:
+        error.__context__ = None
 
 
 @contextlib.contextmanager
@@ -295,15 +330,14 @@ def argument_errors() -> Generator[None]:
 
 @contextlib.contextmanager
 def transport_errors() -> Generator[None]:
-    """Turn httpx's errors for a request that got no response into this package's."""
+    """Turn httpx's errors for a request that got no response into this package's (see raise_alone)."""
     import httpx  # noqa: PLC0415 - not imported with the package: see client.py
 
     try:
         yield
-    except httpx.TimeoutException as error:
-        raise APITimeoutError(f"{type(error).__name__}: {error}") from error
-    except httpx.TransportError as error:
-        raise APIConnectionError(f"{type(error).__name__}: {error}") from error
+    except httpx.RequestError as error:
+        kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+        raise_alone(kind(f"{type(error).__name__}: {error}"), error)
 
 
 # Argument checks. Each generated endpoint module's check_arguments, which _get_kwargs calls first, calls
@@ -441,6 +475,7 @@ __all__ = [
     "ClerkInvitationsError",
     "ClientClosedError",
     "ConflictError",
+    "InsecureKeyWarning",
     "InternalServerError",
     "InvalidArgumentError",
     "NotFoundError",
@@ -451,5 +486,6 @@ __all__ = [
     "STATUSES_ON_EVERY_OPERATION",
     "UnexpectedResponse",
     "UnexpectedStatus",
+    "UnpicklableClientError",
     "UnprocessableEntityError",
 ]

@@ -54,9 +54,9 @@ def wire(request: httpx.Request) -> tuple[object, ...]:
         ("sync", BASE_URL),
         ("async", BASE_URL),
         ("sync", "http://[::1]:4010/"),
-        ("sync", "http://user@127.0.0.1:4010/mock/ü%20space/v1/"),
+        ("sync", "http://127.0.0.1:4010/mock/ü%20space/v1/"),
     ],
-    ids=["sync", "async", "ipv6-root", "userinfo-encoded-path"],
+    ids=["sync", "async", "ipv6-root", "encoded-path"],
 )
 def httpx_client(request: pytest.FixtureRequest) -> Iterator[httpx.Client | httpx.AsyncClient]:
     mode, base_url = request.param

@@ -24,11 +24,11 @@ TOO_DEEP = f"JSON nested more than {MAX_JSON_DEPTH} levels deep"
 
 
 def close(call: Caller, client: AuthenticatedClient) -> None:
-    """Close the httpx client the call's mode uses, as leaving the client's `with` block does."""
+    """Close the client as the call's mode does: close(), or aclose() in the call's event loop."""
     if call.mode == "sync":
-        client.get_httpx_client().close()
+        client.close()
     else:
-        call.loop.run_until_complete(client.get_async_httpx_client().aclose())
+        call.loop.run_until_complete(client.aclose())
 
 
 def test_a_call_on_a_closed_client_raises_client_closed(call: Caller, server: ScriptedServer) -> None:

@@ -401,7 +401,7 @@ def test_a_429_mid_scan_waits_and_resumes_at_the_same_offset(
 ) -> None:
     server.script(
         page_reply(0, 2, 5, invitation_json),
-        rate_limited("0.1"),
+        rate_limited("1"),
         page_reply(2, 2, 5, invitation_json),
         page_reply(4, 1, 5, invitation_json),
     )
@@ -410,7 +410,7 @@ def test_a_429_mid_scan_waits_and_resumes_at_the_same_offset(
 
     assert ids(scanned) == [f"inv_{index}" for index in range(5)]
     assert offsets(server) == ["0", "2", "2", "4"]
-    assert server.requests[2].at - server.requests[1].at >= 0.09  # Retry-After: 0.1
+    assert server.requests[2].at - server.requests[1].at >= 0.9  # Retry-After: 1
 
 
 @pytest.mark.parametrize(
@@ -456,3 +456,33 @@ def test_the_deadline_bounds_each_page_of_a_scan(
 
     assert ids(yielded) == ["inv_0", "inv_1"]
     assert offsets(server) == ["0", "2"]
+
+
+def test_a_server_that_repeats_a_page_ends_the_scan_at_once(
+    lister: Lister, server: ScriptedServer, server_client: AuthenticatedClient, invitation_json: dict[str, Any]
+) -> None:
+    """The same 5 items over and over, with a total_count saying there are far more: the second page brings
+    nothing new and ends the scan (it used to fetch until the offset passed the total)."""
+    server.answer = lambda seen: page_reply(0, 5, 10**12, invitation_json)
+
+    assert ids(lister.all(client=server_client, page_size=5)) == [f"inv_{index}" for index in range(5)]
+    assert offsets(server) == ["0", "5"]
+
+
+def test_a_short_page_is_the_last_whatever_total_count_says(
+    lister: Lister, server: ScriptedServer, server_client: AuthenticatedClient, invitation_json: dict[str, Any]
+) -> None:
+    server.answer = lambda seen: page_reply(int(httpx.URL(seen.path).params["offset"]), 3, 10**12, invitation_json)
+
+    assert len(lister.all(client=server_client, page_size=5, max_items=10)) == 3
+    assert offsets(server) == ["0"]
+
+
+def test_max_items_bounds_the_requests_of_a_scan_that_never_ends(
+    lister: Lister, server: ScriptedServer, server_client: AuthenticatedClient, invitation_json: dict[str, Any]
+) -> None:
+    """Full pages of new items forever: the scan is as long as the data, so max_items is what bounds it."""
+    server.answer = lambda seen: page_reply(int(httpx.URL(seen.path).params["offset"]), 5, 10**12, invitation_json)
+
+    assert len(lister.all(client=server_client, page_size=5, max_items=12)) == 12
+    assert offsets(server) == ["0", "5", "10"]

@@ -65,10 +65,12 @@ class SeenRequest:
 
 
 class ScriptedServer:
-    """Answers each request with the next scripted Reply (a 599 once the script runs out)."""
+    """Answers each request with the next scripted Reply; once the script runs out, with `answer`'s Reply
+    for the request if it is set, else a 599."""
 
     def __init__(self) -> None:
         self._replies: deque[Reply] = deque()
+        self.answer: Callable[[SeenRequest], Reply] | None = None
         self.requests: list[SeenRequest] = []
         self._lock = threading.Lock()
         self.open_connections = 0
@@ -85,7 +87,9 @@ class ScriptedServer:
     def _next(self, seen: SeenRequest) -> Reply:
         with self._lock:
             self.requests.append(seen)
-            return self._replies.popleft() if self._replies else Reply(599, b"script exhausted")
+            if self._replies:
+                return self._replies.popleft()
+        return Reply(599, b"script exhausted") if self.answer is None else self.answer(seen)
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         server = self

@@ -261,7 +261,11 @@ class PageScan:
     """Where a scan across pages stands: the next offset, the ids yielded so far, how many more it may yield.
 
     Offset paging shifts when items are added before the scan's position (a new invitation under
-    `-created_at`): the ids seen keep an item from being yielded twice.
+    `-created_at`): the ids seen keep an item from being yielded twice. The scan ends after a page that
+    is the last (`next_offset` None), is shorter than asked, or brings no item not yielded before (a
+    server that repeats a page, or says "more" while sending nothing new): every page but the last
+    yields at least one item, so a scan sends at most one request more than the items it yields, and
+    with `max_items` at most `max_items + 1`.
     """
 
     def __init__(self, page_size: int, max_items: int | None) -> None:
@@ -287,7 +291,7 @@ class PageScan:
         if self.left is not None:
             del new[self.left :]
             self.left -= len(new)
-        self.offset = page.next_offset
+        self.offset = page.next_offset if new and len(page.items) >= page.limit else None
         return new
 
 
