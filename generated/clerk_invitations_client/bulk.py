@@ -56,8 +56,6 @@ class Send(Generic[Item]):
     bulk: bool
 
 
-Answer: TypeAlias = "list[Result] | Result | ClerkInvitationsError | None"
-"""What a request Batch asked for came to: its result (a list for a chunk), or the exception it raised."""
 ProgressCallback: TypeAlias = Callable[[int, int | None], object]
 """Called with (items decided, all items or None when the input has no length) after each item's outcome."""
 
@@ -102,7 +100,7 @@ class Batch(Generic[Item, Result]):
         has_single: bool,
         on_progress: ProgressCallback | None = None,
     ) -> None:
-        self.total = len(items) if isinstance(items, Sized) else None
+        self.total: int | None = len(items) if isinstance(items, Sized) else None
         self._items = iter(items)
         self._check = check
         self._max_items = max_items
@@ -110,6 +108,8 @@ class Batch(Generic[Item, Result]):
         self._on_progress = on_progress
         self._outcomes: list[Outcome[Item, Result] | None] = []
         self._done = 0
+        self._stop: ClerkInvitationsError | None = None
+        """What stopped the batch, once something has."""
 
     def outcomes(self) -> list[Outcome[Item, Result]]:
         """One outcome per item, in input order, once the batch has ended."""
@@ -117,15 +117,15 @@ class Batch(Generic[Item, Result]):
         assert len(decided) == len(self._outcomes), "an item has no outcome"
         return decided
 
-    def requests(self) -> Generator[Send[Item], Answer[Result], None]:
-        """Yields each request to send; is sent back its result (a list for a chunk) or the exception it raised."""
+    def requests(self) -> Generator[Send[Item], object, None]:
+        """Yields each request to send; is sent back what it came to: its result (a list for a chunk), or the
+        exception it raised."""
         chunk: list[tuple[int, Item]] = []
-        stop: ClerkInvitationsError | None = None
         for item in self._items:
             index = len(self._outcomes)
             self._outcomes.append(None)
-            if stop is not None:
-                self._decide(index, Outcome(item, error=stop, created=False))
+            if self._stop is not None:
+                self._decide(index, Outcome(item, error=self._stop, created=False))
                 continue
             try:
                 with argument_errors():
@@ -135,36 +135,35 @@ class Batch(Generic[Item, Result]):
                 continue
             chunk.append((index, item))
             if len(chunk) == self._max_items:
-                stop = yield from self._send_chunk(chunk)
+                yield from self._send_chunk(chunk)
                 chunk = []
         if chunk:
             yield from self._send_chunk(chunk)
 
-    def _send_chunk(
-        self, chunk: list[tuple[int, Item]]
-    ) -> Generator[Send[Item], Answer[Result], ClerkInvitationsError | None]:
-        """Sends `chunk` (one by one if Clerk refuses it as a whole); returns what stops the batch, if anything."""
+    def _send_chunk(self, chunk: list[tuple[int, Item]]) -> Generator[Send[Item], object, None]:
+        """Sends `chunk` (one by one if Clerk refuses it as a whole); sets what stops the batch, if anything."""
         answer = yield Send([item for _, item in chunk], bulk=True)
         if isinstance(answer, list):
-            if len(answer) == len(chunk):
-                for (index, item), result in zip(chunk, answer, strict=True):
+            results = cast("list[Result]", answer)
+            if len(results) == len(chunk):
+                for (index, item), result in zip(chunk, results, strict=True):
                     self._decide(index, Outcome(item, result, created=True))
-                return None
-            answer = _count_mismatch(len(chunk), len(answer))
+                return
+            answer = _count_mismatch(len(chunk), len(results))
         assert isinstance(answer, ClerkInvitationsError), "a bulk call answers a list or raises"
         if _refuses_an_item(answer):
             if self._has_single:
-                return (yield from self._send_one_by_one(chunk))
+                yield from self._send_one_by_one(chunk)
+                return
             for index, item in chunk:
                 self._decide(index, Outcome(item, error=answer, created=False))
-            return None
+            return
         for index, item in chunk:
             self._decide(index, Outcome(item, error=answer, created=_may_have_been_created(answer)))
-        return answer if _stops_the_batch(answer) else None
+        if _stops_the_batch(answer):
+            self._stop = answer
 
-    def _send_one_by_one(
-        self, chunk: list[tuple[int, Item]]
-    ) -> Generator[Send[Item], Answer[Result], ClerkInvitationsError | None]:
+    def _send_one_by_one(self, chunk: list[tuple[int, Item]]) -> Generator[Send[Item], object, None]:
         for position, (index, item) in enumerate(chunk):
             answer = yield Send([item], bulk=False)
             if not isinstance(answer, ClerkInvitationsError):
@@ -176,8 +175,8 @@ class Batch(Generic[Item, Result]):
             self._decide(index, Outcome(item, error=answer, created=_may_have_been_created(answer)))
             for later_index, later_item in chunk[position + 1 :]:
                 self._decide(later_index, Outcome(later_item, error=answer, created=False))
-            return answer
-        return None
+            self._stop = answer
+            return
 
     def _decide(self, index: int, outcome: Outcome[Item, Result]) -> None:
         self._outcomes[index] = outcome
@@ -199,7 +198,7 @@ def run(
 ) -> list[Outcome[Item, Result]]:
     """Send what `batch` asks for, one request at a time; its outcomes."""
     requests = batch.requests()
-    answer: Answer[Result] = None
+    answer: object = None
     while True:
         try:
             request = requests.send(answer)
@@ -222,7 +221,7 @@ async def run_async(
 ) -> list[Outcome[Item, Result]]:
     """Send what `batch` asks for, one request at a time; its outcomes."""
     requests = batch.requests()
-    answer: Answer[Result] = None
+    answer: object = None
     while True:
         try:
             request = requests.send(answer)

@@ -164,7 +164,7 @@ class PermissionDeniedError(ClerkAPIError):
 class PaymentRequiredError(ClerkAPIError):
     """402: the instance's plan doesn't allow it, e.g. more members than the plan's organizations may have."""
 
-    status = 402
+    status: ClassVar[int | None] = 402
 
 
 class NotFoundError(ClerkAPIError):
@@ -176,7 +176,7 @@ class NotFoundError(ClerkAPIError):
 class ConflictError(ClerkAPIError):
     """409: the request conflicts with the resource's state, e.g. a waitlist entry being processed."""
 
-    status = 409
+    status: ClassVar[int | None] = 409
 
 
 class UnprocessableEntityError(ClerkAPIError):
@@ -202,7 +202,7 @@ class RateLimitError(ClerkAPIError):
 class InternalServerError(ClerkAPIError):
     """500: Clerk failed to answer, with its errors (where the operation documents them)."""
 
-    status = 500
+    status: ClassVar[int | None] = 500
 
 
 class UnexpectedResponse(APIResponseError):

@@ -195,7 +195,7 @@ def sync(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.PaymentRequiredError (402),
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (402),
             errors.ClerkAPIError (403), errors.ClerkAPIError (404), errors.ClerkAPIError (422),
             errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
@@ -291,7 +291,7 @@ async def asyncio(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.PaymentRequiredError (402),
+            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (402),
             errors.ClerkAPIError (403), errors.ClerkAPIError (404), errors.ClerkAPIError (422),
             errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't

@@ -241,7 +241,7 @@ def sync(
             answer anywhere, as the subclass for its status:
             errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
             errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
-            errors.InternalServerError (500).
+            errors.ClerkAPIError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -359,7 +359,7 @@ async def asyncio(
             answer anywhere, as the subclass for its status:
             errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
             errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
-            errors.InternalServerError (500).
+            errors.ClerkAPIError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -441,7 +441,7 @@ def sync_page(
             answer anywhere, as the subclass for its status:
             errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
             errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
-            errors.InternalServerError (500).
+            errors.ClerkAPIError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -498,7 +498,7 @@ async def asyncio_page(
             answer anywhere, as the subclass for its status:
             errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
             errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
-            errors.InternalServerError (500).
+            errors.ClerkAPIError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -559,7 +559,7 @@ def sync_all(
             answer anywhere, as the subclass for its status:
             errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
             errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
-            errors.InternalServerError (500).
+            errors.ClerkAPIError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -625,7 +625,7 @@ def asyncio_all(
             answer anywhere, as the subclass for its status:
             errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
             errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
-            errors.InternalServerError (500).
+            errors.ClerkAPIError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,

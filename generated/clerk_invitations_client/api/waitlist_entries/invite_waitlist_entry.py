@@ -171,7 +171,7 @@ def sync(
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
             errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ConflictError (409), errors.ClerkAPIError (422),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (409), errors.ClerkAPIError (422),
             errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
@@ -261,7 +261,7 @@ async def asyncio(
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
             errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ConflictError (409), errors.ClerkAPIError (422),
+            errors.ClerkAPIError (404), errors.ClerkAPIError (409), errors.ClerkAPIError (422),
             errors.ClerkAPIError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
