@@ -210,6 +210,17 @@ def endpoint_at(collections: dict[str, EndpointCollection], path: str, method: s
     raise LookupError(f"the generator made no endpoint of {method.upper()} {path}")
 
 
+def lazy_imports(imports: list[str]) -> list[tuple[str, str]]:
+    """(name, relative module) of each `from .module import Name` the generator lists for models/__init__.py."""
+    found = []
+    for line in sorted(imports):
+        words = line.replace(",", " ").split()
+        if words[:1] != ["from"] or words[2:3] != ["import"] or len(words) < 4:
+            raise ValueError(f"can't make the import {line!r} lazy: not `from .module import Name`")
+        found += [(name, words[1]) for name in words[3:]]
+    return found
+
+
 def template_globals(models: list[Any]) -> dict[str, Any]:
     """What tools/generate.py adds to the templates' globals, given the generator's models."""
     return {
@@ -217,4 +228,5 @@ def template_globals(models: list[Any]) -> dict[str, Any]:
         "processed_model": processed_models(models),
         "raised_errors": raised_errors,
         "bulk_functions": bulk_functions,
+        "lazy_imports": lazy_imports,
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.template_helpers import nullable_alternative, raised_errors
+from tools.template_helpers import lazy_imports, nullable_alternative, raised_errors
 
 REFERENCE = {"$ref": "#/components/schemas/Metadata"}
 
@@ -43,3 +43,13 @@ def test_raises_names_the_documented_statuses_and_those_clerk_answers_anywhere()
 
 def test_a_status_without_a_subclass_is_the_base_class() -> None:
     assert "errors.ClerkAPIError (418)" in raised_errors([418])
+
+
+def test_lazy_imports_name_each_model_and_its_module() -> None:
+    imports = ["from .b_model import BModel", "from .a_model import AModel, AOther"]
+    assert lazy_imports(imports) == [("AModel", ".a_model"), ("AOther", ".a_model"), ("BModel", ".b_model")]
+
+
+def test_lazy_imports_refuse_what_isnt_a_from_import() -> None:
+    with pytest.raises(ValueError, match="can't make the import"):
+        lazy_imports(["import something"])
