@@ -61,8 +61,14 @@ def _error_classes() -> tuple[dict[int, str], tuple[int, ...]]:
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
             for statement in node.body:
-                if isinstance(statement, ast.Assign) and ast.unparse(statement.targets[0]) == "status":
-                    classes[ast.literal_eval(statement.value)] = node.name
+                target = statement.target if isinstance(statement, ast.AnnAssign) else None
+                if isinstance(statement, ast.Assign):
+                    target = statement.targets[0]
+                value = getattr(statement, "value", None)
+                if target is not None and value is not None and ast.unparse(target) == "status":
+                    status = ast.literal_eval(value)
+                    if status is not None:
+                        classes[status] = node.name
         elif isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "STATUSES_ON_EVERY_OPERATION":
             everywhere = ast.literal_eval(node.value)
     return classes, everywhere
