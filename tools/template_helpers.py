@@ -61,7 +61,7 @@ def _error_classes() -> tuple[dict[int, str], tuple[int, ...]]:
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
             for statement in node.body:
-                target = statement.target if isinstance(statement, ast.AnnAssign) else None
+                target: ast.expr | None = statement.target if isinstance(statement, ast.AnnAssign) else None
                 if isinstance(statement, ast.Assign):
                     target = statement.targets[0]
                 value = getattr(statement, "value", None)
