@@ -131,7 +131,7 @@ class Batch(Generic[Item, Result]):
                 with argument_errors():
                     self._check(item)
             except InvalidArgumentError as error:
-                self._decide(index, Outcome(item, error=error, created=False))
+                self._decide(index, Outcome(item, error=_placed(error, index), created=False))
                 continue
             chunk.append((index, item))
             if len(chunk) == self._max_items:
@@ -183,6 +183,16 @@ class Batch(Generic[Item, Result]):
         self._done += 1
         if self._on_progress is not None:
             self._on_progress(self._done, self.total)
+
+
+def _placed(error: InvalidArgumentError, index: int) -> InvalidArgumentError:
+    """`error`, about the one-item body an item is checked in (`body[0]...`), about the item's place in the input."""
+    checked = "body[0]"
+    if error.argument is None or not error.argument.startswith(checked):
+        return error
+    place = f"items[{index}]"
+    argument = place + error.argument[len(checked) :]
+    return InvalidArgumentError(str(error).replace(checked, place, 1), argument=argument, rule=error.rule)
 
 
 def _count_mismatch(sent: int, received: int) -> UnexpectedResponse:

@@ -22,7 +22,7 @@ from clerk_invitations_client.errors import (
     RateLimitError,
 )
 from clerk_invitations_client.models import BulkInvitationRequest, Invitation
-from clerk_invitations_fake import FakeClerk
+from clerk_invitations_fake import IN_PROCESS_URL, FakeClerk
 
 from tests.support.calls import TEST_SECRET_KEY
 from tests.support.paths import ROOT
@@ -69,6 +69,9 @@ def test_every_address_gets_its_own_outcome_in_input_order(mode: str, fake: tupl
 
     assert [outcome.item.email_address for outcome in outcomes] == addresses
     refused = {3: InvalidArgumentError, 12: BadRequestError, 17: BadRequestError}
+    refused_here = outcomes[3].error
+    assert isinstance(refused_here, InvalidArgumentError)
+    assert (refused_here.argument, refused_here.rule) == ("items[3].email_address", "format:email")
     for index, outcome in enumerate(outcomes):
         if index in refused:
             assert isinstance(outcome.error, refused[index]), (index, outcome.error)
@@ -157,5 +160,41 @@ def test_the_readme_example_runs_against_the_fake(
     assert printed[:4] == ["1/4", "2/4", "3/4", "4/4"]
     assert printed[4].startswith("invited ada@example.com inv_")
     assert printed[5].startswith("invited grace@example.com inv_")
-    assert printed[6].startswith("not invited not an address InvalidArgumentError body[0].email_address must")
+    assert printed[6].startswith("not invited not an address InvalidArgumentError items[2].email_address must")
     assert printed[7].startswith("not invited linus@example.com BadRequestError HTTP 400: form_identifier_exists")
+
+
+def in_process_client(mode: str, clerk: FakeClerk) -> AuthenticatedClient:
+    transport = clerk.transport() if mode == "sync" else clerk.async_transport()
+    return AuthenticatedClient(base_url=IN_PROCESS_URL, token=TEST_SECRET_KEY, httpx_args={"transport": transport})
+
+
+def test_in_process_a_429_on_the_first_chunk_stops_the_batch_and_creates_nothing(mode: str) -> None:
+    clerk = FakeClerk()
+    clerk.fail_next(429, retry_after=3600, operation="CreateBulkInvitations")
+
+    outcomes = each(mode, in_process_client(mode, clerk), addresses(14))
+
+    assert [outcome.created for outcome in outcomes] == [False] * 14
+    assert all(isinstance(outcome.error, RateLimitError) for outcome in outcomes)
+    assert clerk.invitations == {}
+
+
+def test_in_process_a_chunk_refused_for_one_address_creates_the_others(mode: str) -> None:
+    clerk = FakeClerk()
+    clerk.add_user("a3@example.com")
+
+    outcomes = each(mode, in_process_client(mode, clerk), addresses(12))
+
+    assert [outcome.created for outcome in outcomes] == [True] * 3 + [False] + [True] * 8
+    assert len(clerk.invitations) == 11
+
+
+def test_against_prism_each_item_of_a_chunk_gets_its_invitation(mode: str, base_url: str) -> None:
+    """Prism answers the spec's example, two invitations: a chunk of two gets one each."""
+    client = AuthenticatedClient(base_url=base_url, token=TEST_SECRET_KEY, max_retries=0)
+
+    outcomes = each(mode, client, [item("ada@example.com"), item("grace@example.com")])
+
+    assert [(outcome.created, outcome.error) for outcome in outcomes] == [(True, None), (True, None)]
+    assert all(isinstance(outcome.result, Invitation) for outcome in outcomes)
