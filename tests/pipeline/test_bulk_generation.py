@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import importlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -14,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.support.generation import generate
+from tests.support.generation import imported_scratch
 from tests.support.paths import ROOT
 
 
@@ -36,19 +35,9 @@ def scratch_spec(ours: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    folder = tmp_path_factory.mktemp("bulk")
     spec = scratch_spec(yaml.safe_load((ROOT / "openapi.yaml").read_text()))
-    config = {"project_name_override": "bulk-scratch-client", "package_name_override": "bulk_scratch_client"}
-    result = generate(spec, folder, config=config)
-    assert result.returncode == 0, result.stdout + result.stderr
-    output = folder / "generated"
-    sys.path.insert(0, str(output))
-    try:
+    with imported_scratch(spec, tmp_path_factory.mktemp("bulk"), "bulk_scratch_client") as output:
         yield output
-    finally:
-        sys.path.remove(str(output))
-        for name in [name for name in sys.modules if name.split(".")[0] == "bulk_scratch_client"]:
-            del sys.modules[name]
 
 
 def endpoint(name: str) -> ModuleType:

@@ -22,7 +22,7 @@ import httpx
 import pytest
 import yaml
 
-from tests.support.generation import generate
+from tests.support.generation import imported_scratch
 from tests.support.paths import ROOT
 
 PAGE_FUNCTIONS = ("sync_page", "asyncio_page", "sync_all", "asyncio_all")
@@ -118,20 +118,9 @@ def scratch_spec(ours: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The scratch spec, generated with our templates into a package `scratch_client`; yields the output folder."""
-    folder = tmp_path_factory.mktemp("scratch")
     spec = scratch_spec(yaml.safe_load((ROOT / "openapi.yaml").read_text()))
-    result = generate(
-        spec, folder, config={"project_name_override": "scratch-client", "package_name_override": "scratch_client"}
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    output = folder / "generated"
-    sys.path.insert(0, str(output))
-    try:
+    with imported_scratch(spec, tmp_path_factory.mktemp("scratch"), "scratch_client") as output:
         yield output
-    finally:
-        sys.path.remove(str(output))
-        for name in [name for name in sys.modules if name.split(".")[0] == "scratch_client"]:
-            del sys.modules[name]
 
 
 def endpoint(name: str) -> ModuleType:

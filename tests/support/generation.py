@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,3 +34,22 @@ def generate(
     # The post-hooks run the venv's ruff.
     env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])}
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, check=False, timeout=120)
+
+
+@contextmanager
+def imported_scratch(spec: dict[str, Any], folder: Path, package: str) -> Iterator[Path]:
+    """Generate `spec` into `folder`/generated as the package `package`, importable while the block lasts.
+
+    Yields the output folder; afterwards the package's modules are forgotten, so another scratch can reuse names.
+    """
+    config = {"project_name_override": package.replace("_", "-"), "package_name_override": package}
+    result = generate(spec, folder, config=config)
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = folder / "generated"
+    sys.path.insert(0, str(output))
+    try:
+        yield output
+    finally:
+        sys.path.remove(str(output))
+        for name in [name for name in sys.modules if name.split(".")[0] == package]:
+            del sys.modules[name]
