@@ -88,7 +88,7 @@ class _Connection:
         self.socket = sock
         self.client_host = client_host
         self.h11 = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEAD_BYTES)
-        self.request_line = b"-"
+        self.request_line = b"-"  # the current request's, for the log
         self.received = 0  # bytes of the current request arrived so far
 
     def serve(self) -> None:
@@ -98,7 +98,6 @@ class _Connection:
 
     def answer_one(self) -> bool:
         """Read the next request and answer it; whether the connection stays open for another."""
-        self.request_line = b"-"
         try:
             request = self.read_request()
         except ClerkErrorReply as refusal:
@@ -121,7 +120,8 @@ class _Connection:
         Raises a ClerkErrorReply for a request the server refuses itself.
         """
         deadline = time.monotonic() + self.server.idle_timeout
-        self.received = len(self.h11.trailing_data[0])  # bytes of this request arrived: some may have come early
+        self.request_line = b"-"
+        self.received = len(self.h11.trailing_data[0])  # some may have come with the previous request
         head = None
         try:
             head = self.next_event(deadline)
@@ -130,7 +130,7 @@ class _Connection:
             self.request_line = b"%s %s HTTP/%s" % (head.method, head.target, head.http_version)
             check_framing(head)
             if self.h11.they_are_waiting_for_100_continue:
-                self.send(h11.InformationalResponse(status_code=100, headers=[]))
+                self.send(h11.InformationalResponse(status_code=100, headers=[], reason=b"Continue"))
             body = bytearray()
             while isinstance(event := self.next_event(deadline), h11.Data):
                 body += event.data

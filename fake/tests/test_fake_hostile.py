@@ -167,6 +167,48 @@ def test_a_request_the_server_cannot_frame_gets_a_4xx_then_the_connection_closes
     assert capfd.readouterr().err == ""  # no traceback: nothing went wrong in the server
 
 
+def test_an_http_1_1_request_without_host_gets_400(clerk_fake: FakeClerk) -> None:
+    with clerk_fake.serve() as url, connected(url) as sock:
+        status, headers, body = exchange(sock, b"GET /invitations HTTP/1.1\r\n" + AUTHORIZATION + b"\r\n")
+
+        assert (status, headers["Connection"]) == (400, "close")
+        assert_clerk_errors(body, "malformed_request")
+
+
+@pytest.mark.parametrize(
+    ("length", "status_lines"),
+    [(40, [b"HTTP/1.1 100", b"HTTP/1.1 200"]), (MAX_BODY_BYTES + 1, [b"HTTP/1.1 413"])],
+    ids=["within-the-cap", "over-the-cap"],
+)
+def test_a_client_that_expects_100_continue_gets_it_only_for_a_body_within_the_cap(
+    clerk_fake: FakeClerk, length: int, status_lines: list[bytes]
+) -> None:
+    continue_ = b"HTTP/1.1 100 Continue\r\n\r\n"
+    body = json.dumps({"email_address": "ada@example.com"}).ljust(length).encode()
+    head = POST + b"Host: fake\r\n" + AUTHORIZATION + b"Expect: 100-continue\r\nContent-Length: %d\r\n\r\n" % length
+    with clerk_fake.serve() as url, connected(url) as sock:
+        sock.sendall(head)  # and waits for the go-ahead before sending the body
+        answers = [sock.recv(len(continue_))]
+        if answers[0] == continue_:
+            answers.append(b"HTTP/1.1 %d" % exchange(sock, body, "POST")[0])
+
+    assert [answer[: len(b"HTTP/1.1 100")] for answer in answers] == status_lines
+    assert len(clerk_fake.invitations) == len(status_lines) - 1
+
+
+def test_the_server_logs_the_request_line_and_never_a_header(
+    clerk_fake: FakeClerk, capfd: pytest.CaptureFixture[str]
+) -> None:
+    request = b"GET /invitations?limit=1 HTTP/1.1\r\nHost: fake\r\n" + AUTHORIZATION + b"\r\n"
+    with running(make_server(clerk_fake.handle, log_requests=True)) as url, connected(url) as sock:
+        assert exchange(sock, request)[0] == 200
+        assert exchange(sock, b"GET / HTTP/1.1 extra\r\n\r\n")[0] == 400
+
+    logged = capfd.readouterr().err.splitlines()
+    assert [line.split("] ", 1)[1] for line in logged] == ['"GET /invitations?limit=1 HTTP/1.1" 200 -', '"-" 400 -']
+    assert KEY not in "".join(logged)
+
+
 def test_a_body_over_the_cap_gets_413_in_process_and_over_http(clerk_fake: FakeClerk) -> None:
     body = json.dumps({"email_address": "ada@example.com", "public_metadata": {"a": "x" * MAX_BODY_BYTES}})
     with clerk_fake.serve() as url:
