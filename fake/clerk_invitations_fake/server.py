@@ -42,7 +42,7 @@ MAX_BODY_BYTES = 1024 * 1024
 """The largest request body answered (the fake's own limit): a bigger one gets a 413 before the rest is read."""
 MAX_HEAD_BYTES = 65536
 """The most h11 keeps of a request line and headers (or a chunk's size line, or trailers) still arriving."""
-READ_BYTES = 4096  # small beside MAX_HEAD_BYTES: h11 measures what is still arriving between two reads
+READ_BYTES = 4096  # h11 measures a head between reads: one may pass MAX_HEAD_BYTES by less than this
 # Sent whole with a Content-Length of our own, whatever framing the handler's response names.
 FRAMING_HEADERS = {b"content-length", b"transfer-encoding"}
 
