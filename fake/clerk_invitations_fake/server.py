@@ -1,30 +1,31 @@
-"""Serve an httpx request handler over real HTTP/1.1 on loopback, from a thread (stdlib http.server).
+"""Serve an httpx request handler over real HTTP/1.1 on loopback, from a thread; h11 reads each request.
 
 Connections are kept alive between requests; each request, headers and body, must arrive whole within
 `idle_timeout` seconds of the server starting to wait for it, or the connection is closed. At most
 `max_connections` are served at once; later ones wait to be accepted. Closing the server closes them all.
 The server answers what it can't frame itself, before the handler sees it, with a ClerkErrors body,
-and closes the connection: a malformed request line, header or Content-Length (400), a body over
-MAX_BODY_BYTES (413), a request that doesn't arrive whole in time (408). A handler that raises an
-httpx.TransportError gets the connection closed without an answer.
+and closes the connection: what h11 finds malformed (400, a Transfer-Encoding other than chunked
+included, where h11 suggests 501), a Content-Length beside chunked (400, where h11 lets chunked win),
+a request line or head over MAX_HEAD_BYTES (414, 431), a body over MAX_BODY_BYTES (413), a request that
+doesn't arrive whole in time (408). A handler that raises an httpx.TransportError gets the connection
+closed without an answer.
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
+import http.client
 import json
-import re
 import socket
-import string
+import socketserver
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable, Generator
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
+import h11
 import httpx
 
 from clerk_invitations_fake.errors import ClerkErrorReply, body_too_large, protocol_error
@@ -39,125 +40,165 @@ MAX_CONNECTIONS = 512
 """Connections served at once, one thread each; past it, new ones wait to be accepted until one closes."""
 MAX_BODY_BYTES = 1024 * 1024
 """The largest request body answered (the fake's own limit): a bigger one gets a 413 before the rest is read."""
-MAX_LINE_BYTES = 65536  # a chunk-size or trailer line, as http.server limits a header line
-MAX_TRAILER_LINES = 100  # as http.server limits the header lines
-READ_BYTES = 65536
-CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
+MAX_HEAD_BYTES = 65536
+"""The most h11 keeps of a request line and headers (or a chunk's size line, or trailers) still arriving."""
+READ_BYTES = 4096  # h11 measures a head between reads: one may pass MAX_HEAD_BYTES by less than this
 # Sent whole with a Content-Length of our own, whatever framing the handler's response names.
 FRAMING_HEADERS = {b"content-length", b"transfer-encoding"}
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
-def read_body(rfile: io.BufferedIOBase, content_lengths: list[str], transfer_codings: list[str]) -> bytes:
-    """The request body, framed by its one Content-Length or by the chunked transfer coding (RFC 9112).
-
-    Raises a ClerkErrorReply for the server to answer with, before it closes the connection.
-    """
-    if transfer_codings:
-        if content_lengths or "".join(",".join(transfer_codings).split()).lower() != "chunked":
-            raise protocol_error(
-                400, "The only Transfer-Encoding understood is chunked, alone and without Content-Length."
-            )
-        pieces = _chunked(rfile)
-    elif not content_lengths:
-        return b""
-    else:
-        pieces = _exactly(rfile, _content_length(content_lengths))
-    body = bytearray()
-    for piece in pieces:
-        body += piece
-        if len(body) > MAX_BODY_BYTES:
-            raise body_too_large(MAX_BODY_BYTES)
-    return bytes(body)
-
-
-def _content_length(values: list[str]) -> int:
-    """The request's one Content-Length, if it is a whole number of bytes up to MAX_BODY_BYTES."""
-    if len(values) > 1 or not values[0].isascii() or not values[0].isdigit():
-        raise protocol_error(400, "Content-Length must be one whole number of bytes.")
-    digits = values[0].lstrip("0") or "0"
-    # Compared by length first: Python won't convert 4,300 digits or more.
-    if len(digits) > len(str(MAX_BODY_BYTES)) or int(digits) > MAX_BODY_BYTES:
-        raise body_too_large(MAX_BODY_BYTES)
-    return int(digits)
-
-
-def _exactly(rfile: io.BufferedIOBase, size: int) -> Iterator[bytes]:
-    while size > 0:
-        piece = rfile.read(min(size, READ_BYTES))
-        if not piece:
-            raise protocol_error(400, "The request body ended before all of it arrived.")
-        size -= len(piece)
-        yield piece
-
-
-def _chunked(rfile: io.BufferedIOBase) -> Iterator[bytes]:
-    while size := _chunk_size(_line(rfile)):
-        yield from _exactly(rfile, size)
-        if _line(rfile):
-            raise protocol_error(400, "A chunk must end where its size says.")
-    for _ in range(MAX_TRAILER_LINES + 1):  # trailer fields, then an empty line
-        if not _line(rfile):
-            return
-    raise protocol_error(400, f"A chunked body may end with at most {MAX_TRAILER_LINES} trailer fields.")
-
-
-def _line(rfile: io.BufferedIOBase) -> bytes:
-    line = rfile.readline(MAX_LINE_BYTES + 1)
-    if not line.endswith(b"\n"):
-        raise protocol_error(400, "A line of the chunked body is too long or was cut off.")
-    return line.rstrip(b"\r\n")
-
-
-def _chunk_size(line: bytes) -> int:
-    size = line.split(b";", 1)[0].strip()  # chunk extensions, after a ";", are ignored
-    if not CHUNK_SIZE.fullmatch(size):
-        raise protocol_error(400, "A chunk must start with its size in hexadecimal.")
-    return int(size, 16)
-
-
 class RequestTimedOut(Exception):
-    """The request did not arrive whole before its deadline (not a TimeoutError, which http.server swallows)."""
+    """The request did not arrive whole before its deadline."""
 
 
-class _DeadlineReader(io.RawIOBase):
-    """A connection's incoming bytes, read before the deadline of the request they belong to."""
+def check_framing(head: h11.Request) -> None:
+    """The fake's rules on top of h11's: one framing, and a body within MAX_BODY_BYTES."""
+    lengths = [int(value) for name, value in head.headers if name == b"content-length"]
+    if lengths and any(name == b"transfer-encoding" for name, _ in head.headers):
+        raise protocol_error(400, "A request body is framed by Content-Length or by chunked, not both.")
+    if lengths and lengths[0] > MAX_BODY_BYTES:
+        raise body_too_large(MAX_BODY_BYTES)
 
-    def __init__(self, connection: socket.socket) -> None:
-        super().__init__()
-        self._connection = connection
-        self._deadline = 0.0
-        self.received = 0  # bytes of the current request read so far
 
-    def start_request(self, seconds: float) -> None:
-        self._deadline = time.monotonic() + seconds
-        self.received = 0
+def refusal_status(error: h11.RemoteProtocolError, head_read: bool, unread: bytes) -> int:
+    """The status for what h11 refused: its own, but 400 rather than 501, and 414 for a request line too long."""
+    if error.error_status_hint == 431 and not head_read and b"\n" not in unread:
+        return 414
+    return 400 if error.error_status_hint == 501 else error.error_status_hint
 
-    def readable(self) -> bool:
-        return True
 
-    def readinto(self, buffer: Any) -> int:
-        remaining = self._deadline - time.monotonic()
-        if remaining <= 0:
-            raise RequestTimedOut
-        self._connection.settimeout(remaining)
+def as_httpx_request(origin: str, head: h11.Request, body: bytes) -> httpx.Request:
+    """The request as an httpx transport would hand it over: absolute URL, every header, the body read."""
+    try:
+        # The path and query of an origin-form ("/path?query") or absolute-form ("http://host/path?query") target.
+        target = urlsplit(head.target.decode("ascii"))  # h11 lets only printable ASCII through
+        path = target.path + (f"?{target.query}" if target.query else "")
+        return httpx.Request(head.method.decode("ascii"), origin + path, headers=head.headers.raw_items(), content=body)
+    except (ValueError, httpx.InvalidURL):  # a target that is neither a path nor a URL, such as "*" or "http://["
+        raise protocol_error(400, "The request target must be a path or a URL.") from None
+
+
+class _Connection:
+    """One client's connection: its requests, one after another, each read by h11 and answered."""
+
+    def __init__(self, server: Server, sock: socket.socket, client_host: str) -> None:
+        self.server = server
+        self.socket = sock
+        self.client_host = client_host
+        self.h11 = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEAD_BYTES)
+        self.request_line = b"-"  # the current request's, for the log
+        self.received = 0  # bytes of the current request arrived so far
+
+    def serve(self) -> None:
+        self.socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # or each small reply waits for an ACK
+        while self.answer_one():
+            self.h11.start_next_cycle()
+
+    def answer_one(self) -> bool:
+        """Read the next request and answer it; whether the connection stays open for another."""
         try:
-            count = self._connection.recv_into(buffer)
-        except TimeoutError:
-            raise RequestTimedOut from None
-        self.received += count
-        return count
+            request = self.read_request()
+        except ClerkErrorReply as refusal:
+            body = json.dumps(refusal.body()).encode()
+            self.reply(refusal.status, [(b"Content-Type", b"application/json"), (b"Connection", b"close")], body)
+            return False
+        if request is None:
+            return False
+        try:
+            response = self.server.handler(request)
+        except httpx.TransportError:  # the handler's way to say: no answer, drop the connection
+            return False
+        headers = [(name, value) for name, value in response.headers.raw if name.lower() not in FRAMING_HEADERS]
+        self.reply(response.status_code, headers, response.read(), head_only=request.method == "HEAD")
+        return self.h11.our_state is h11.DONE and self.h11.their_state is h11.DONE
+
+    def read_request(self) -> httpx.Request | None:
+        """The next request, read whole; None if the connection ends, or stays idle too long, before it starts.
+
+        Raises a ClerkErrorReply for a request the server refuses itself.
+        """
+        deadline = time.monotonic() + self.server.idle_timeout
+        self.request_line = b"-"
+        self.received = len(self.h11.trailing_data[0])  # some may have come with the previous request
+        head = None
+        try:
+            head = self.next_event(deadline)
+            if not isinstance(head, h11.Request):  # h11.ConnectionClosed
+                return None
+            self.request_line = b"%s %s HTTP/%s" % (head.method, head.target, head.http_version)
+            check_framing(head)
+            if self.h11.they_are_waiting_for_100_continue:
+                self.send(h11.InformationalResponse(status_code=100, headers=[], reason=b"Continue"))
+            body = bytearray()
+            while isinstance(event := self.next_event(deadline), h11.Data):
+                body += event.data
+                if len(body) > MAX_BODY_BYTES:
+                    raise body_too_large(MAX_BODY_BYTES)
+        except RequestTimedOut:
+            if not self.received:
+                return None
+            raise protocol_error(
+                408, f"The request did not arrive whole within {self.server.idle_timeout} s."
+            ) from None
+        except h11.RemoteProtocolError as error:
+            status = refusal_status(error, isinstance(head, h11.Request), self.h11.trailing_data[0])
+            raise protocol_error(status, str(error)) from None
+        return as_httpx_request(self.server.origin, head, bytes(body))
+
+    def next_event(self, deadline: float) -> h11.Event:
+        """h11's next event, reading from the socket until it has one, but not past `deadline`.
+
+        Never PAUSED: each request is read only up to its end before it is answered.
+        """
+        while not isinstance(event := self.h11.next_event(), h11.Event):  # NEED_DATA
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise RequestTimedOut
+            self.socket.settimeout(remaining)
+            try:
+                data = self.socket.recv(READ_BYTES)
+            except TimeoutError:
+                raise RequestTimedOut from None
+            self.received += len(data)
+            self.h11.receive_data(data)
+        return event
+
+    def reply(self, status: int, headers: list[tuple[bytes, bytes]], body: bytes, *, head_only: bool = False) -> None:
+        headers.append((b"Content-Length", b"%d" % len(body)))
+        reason = http.client.responses.get(status, "").encode()
+        self.send(
+            h11.Response(status_code=status, headers=headers, reason=reason),
+            h11.Data(data=b"" if head_only else body),
+            h11.EndOfMessage(),
+        )
+        if self.server.log_requests:  # The request line only: headers, and so the secret key, are never logged.
+            when = time.strftime("%d/%b/%Y %H:%M:%S")
+            print(f'{self.client_host} - - [{when}] "{self.request_line.decode()}" {status} -', file=sys.stderr)
+
+    def send(self, *events: h11.Event) -> None:
+        self.socket.settimeout(self.server.idle_timeout)  # the last read left the request's remaining time
+        self.socket.sendall(b"".join(self.h11.send(event) or b"" for event in events))
 
 
-class _Server(ThreadingHTTPServer):
+class Server(socketserver.ThreadingTCPServer):
+    """Answers each HTTP/1.1 request with `handler`, one thread per connection, `max_connections` at once."""
+
+    allow_reuse_address = True  # a new server may take the port of one just closed
     daemon_threads = True
     # Connections not yet accepted: past this many, the kernel drops new ones and their clients retry
     # a second later. Many clients connect at once in concurrency tests.
     request_queue_size = 1024
 
-    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], max_connections: int) -> None:
-        super().__init__(address, handler)
+    def __init__(
+        self, address: tuple[str, int], handler: Handler, idle_timeout: float, max_connections: int, log_requests: bool
+    ) -> None:
+        super().__init__(address, socketserver.BaseRequestHandler)  # unused: finish_request serves
+        self.handler = handler
+        self.idle_timeout = idle_timeout
+        self.log_requests = log_requests
+        self.origin = base_url(self)  # where every request's URL starts
         self._free_slots = threading.Semaphore(max_connections)
         self._open: set[socket.socket] = set()  # the accepted connections not yet closed
         self._open_lock = threading.Lock()
@@ -172,6 +213,9 @@ class _Server(ThreadingHTTPServer):
         with self._open_lock:
             self._open.add(request)
         super().process_request(request, client_address)
+
+    def finish_request(self, request: Any, client_address: Any) -> None:
+        _Connection(self, request, client_address[0]).serve()
 
     def shutdown_request(self, request: Any) -> None:
         with self._open_lock:
@@ -195,7 +239,7 @@ class _Server(ThreadingHTTPServer):
             with contextlib.suppress(OSError):
                 connection.shutdown(socket.SHUT_RDWR)
 
-    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
+    def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that went away mid-request is no error of the server's; anything else is printed."""
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
@@ -209,112 +253,20 @@ def make_server(
     idle_timeout: float = IDLE_TIMEOUT_S,
     max_connections: int = MAX_CONNECTIONS,
     log_requests: bool = False,
-) -> ThreadingHTTPServer:
+) -> Server:
     """An HTTP/1.1 server bound to host:port (0 picks a free port) that answers with `handler`."""
     if max_connections < 1:
         raise ValueError(f"max_connections must be at least 1, not {max_connections}")
-
-    class RequestHandler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        default_request_version = "HTTP/1.1"  # so that the answer to a malformed request line has a status line
-        disable_nagle_algorithm = True  # or each small reply waits for the client's delayed ACK
-        timeout = idle_timeout  # for each write; reads keep to the request's deadline
-
-        def setup(self) -> None:
-            super().setup()
-            self.rfile.close()  # the socket's own file, replaced by one that keeps to each request's deadline
-            self.reader = _DeadlineReader(self.connection)
-            self.rfile = io.BufferedReader(self.reader)
-
-        def handle_one_request(self) -> None:
-            # What a reply needs, should the request time out before its request line is read.
-            self.command, self.requestline, self.request_version = "", "", self.default_request_version
-            self.reader.start_request(idle_timeout)
-            try:
-                super().handle_one_request()
-            except RequestTimedOut:
-                self.close_connection = True
-                if self.reader.received:  # a request started to arrive: say why it is cut off
-                    self.send_error(408, f"The request did not arrive whole within {idle_timeout} s.")
-
-        def answer(self) -> None:
-            try:
-                body = read_body(
-                    self.rfile,
-                    self.headers.get_all("Content-Length", []),
-                    self.headers.get_all("Transfer-Encoding", []),
-                )
-                request = self.as_httpx_request(body)
-            except ClerkErrorReply as refusal:
-                self.refuse(refusal)
-                return
-            except httpx.InvalidURL:  # a request target that is neither a path nor a URL, such as "*"
-                self.send_error(400, "The request target must be a path or a URL.")
-                return
-            try:
-                response = handler(request)
-            except httpx.TransportError:  # the handler's way to say: no answer, drop the connection
-                self.close_connection = True
-                return
-            headers = [
-                (name.decode("latin-1"), value.decode("latin-1"))
-                for name, value in response.headers.raw
-                if name.lower() not in FRAMING_HEADERS
-            ]
-            self.reply(response.status_code, headers, response.read())
-
-        def as_httpx_request(self, body: bytes) -> httpx.Request:
-            """The request as an httpx transport would hand it over: absolute URL, every header, the body read."""
-            # The path and query of an origin-form ("/path?query") or absolute-form ("http://host/path?query") target.
-            target = urlsplit(self.path)
-            path = target.path + (f"?{target.query}" if target.query else "")
-            # http.server decodes the request line and headers as Latin-1: encoding back gives the bytes sent.
-            # Bytes outside printable ASCII, which httpx refuses in a URL, are percent-encoded as a client would.
-            url = origin + quote(path, safe=string.punctuation, encoding="latin-1")
-            headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in self.headers.items()]
-            return httpx.Request(self.command, url, headers=headers, content=body)
-
-        def reply(self, status: int, headers: list[tuple[str, str]], body: bytes) -> None:
-            self.connection.settimeout(idle_timeout)  # the last read left the request's remaining time
-            self.send_response(status)
-            for name, value in headers:
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-
-        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-            """Every answer of the server's own, http.server's included, as a ClerkErrors body; then close."""
-            self.refuse(protocol_error(code, message or self.responses[code][0]))
-
-        def refuse(self, refusal: ClerkErrorReply) -> None:
-            self.log_error("code %d, message %s", refusal.status, refusal.errors[0]["long_message"])
-            headers = [("Content-Type", "application/json"), ("Connection", "close")]
-            self.reply(refusal.status, headers, json.dumps(refusal.body()).encode())
-
-        def __getattr__(self, name: str) -> Callable[[], None]:
-            """`do_GET`, `do_QUERY`, ...: every method goes to `answer`, which may say 405."""
-            if name.startswith("do_"):
-                return self.answer
-            raise AttributeError(name)
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's signature
-            if log_requests:  # The request line only: headers, and so the secret key, are never logged.
-                super().log_message(format, *args)
-
-    server = _Server((host, port), RequestHandler, max_connections)
-    origin = base_url(server)  # where every request's URL starts (the handler class reads it)
-    return server
+    return Server((host, port), handler, idle_timeout, max_connections, log_requests)
 
 
-def base_url(server: ThreadingHTTPServer) -> str:
+def base_url(server: socketserver.TCPServer) -> str:
     host, port = server.server_address[:2]
     return f"http://{host!s}:{port}"
 
 
 @contextlib.contextmanager
-def running(server: ThreadingHTTPServer) -> Iterator[str]:
+def running(server: Server) -> Generator[str, None, None]:
     """Run `server` in a thread and yield its base URL; when the block ends, stop it and close every connection."""
     thread = threading.Thread(
         target=server.serve_forever,

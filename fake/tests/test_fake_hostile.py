@@ -122,7 +122,8 @@ POST = b"POST /invitations HTTP/1.1\r\n"
         (POST + b"Content-Length: -1\r\n", b"{}", 400, "malformed_request"),
         (POST + b"Content-Length: 2\r\nContent-Length: 3\r\n", b"{}", 400, "malformed_request"),
         (POST + b"Content-Length: 1000000000000\r\n", b"{}", 413, "request_body_too_large"),
-        (POST + b"Content-Length: " + b"9" * 5000 + b"\r\n", b"{}", 413, "request_body_too_large"),
+        (POST + b"Content-Length: " + b"9" * 20 + b"\r\n", b"{}", 413, "request_body_too_large"),
+        (POST + b"Content-Length: " + b"9" * 5000 + b"\r\n", b"{}", 400, "malformed_request"),  # h11: 20 digits at most
         (POST + b"Transfer-Encoding: gzip\r\n", b"{}", 400, "malformed_request"),
         (POST + b"Content-Length: 2\r\n" + CHUNKED, b"{}", 400, "malformed_request"),
         (POST + CHUNKED, b"zz\r\n{}", 400, "malformed_request"),
@@ -130,6 +131,7 @@ POST = b"POST /invitations HTTP/1.1\r\n"
         (b"GET /invitations HTTP/1.1 extra\r\n", b"", 400, "malformed_request"),
         (b"GET /invitations HTTP/x.y\r\n", b"", 400, "malformed_request"),
         (b"GET * HTTP/1.1\r\n", b"", 400, "malformed_request"),
+        (b"GET http://[ HTTP/1.1\r\n", b"", 400, "malformed_request"),
         (b"GET /invitations HTTP/1.1\r\nX-Long: " + b"a" * 70_000 + b"\r\n", b"", 431, "malformed_request"),
         (b"GET /" + b"a" * 70_000 + b" HTTP/1.1\r\n", b"", 414, "malformed_request"),
     ],
@@ -138,6 +140,7 @@ POST = b"POST /invitations HTTP/1.1\r\n"
         "length-negative",
         "two-lengths",
         "length-10**12",
+        "length-20-digits",
         "length-5000-digits",
         "unknown-transfer-coding",
         "chunked-and-length",
@@ -146,6 +149,7 @@ POST = b"POST /invitations HTTP/1.1\r\n"
         "four-words",
         "bad-version",
         "asterisk-target",
+        "unclosed-ipv6-target",
         "header-over-64k",
         "target-over-64k",
     ],
@@ -161,6 +165,48 @@ def test_a_request_the_server_cannot_frame_gets_a_4xx_then_the_connection_closes
         assert closed_by_server(sock)
     assert clerk_fake.invitations == {}
     assert capfd.readouterr().err == ""  # no traceback: nothing went wrong in the server
+
+
+def test_an_http_1_1_request_without_host_gets_400(clerk_fake: FakeClerk) -> None:
+    with clerk_fake.serve() as url, connected(url) as sock:
+        status, headers, body = exchange(sock, b"GET /invitations HTTP/1.1\r\n" + AUTHORIZATION + b"\r\n")
+
+        assert (status, headers["Connection"]) == (400, "close")
+        assert_clerk_errors(body, "malformed_request")
+
+
+@pytest.mark.parametrize(
+    ("length", "status_lines"),
+    [(40, [b"HTTP/1.1 100", b"HTTP/1.1 200"]), (MAX_BODY_BYTES + 1, [b"HTTP/1.1 413"])],
+    ids=["within-the-cap", "over-the-cap"],
+)
+def test_a_client_that_expects_100_continue_gets_it_only_for_a_body_within_the_cap(
+    clerk_fake: FakeClerk, length: int, status_lines: list[bytes]
+) -> None:
+    continue_ = b"HTTP/1.1 100 Continue\r\n\r\n"
+    body = json.dumps({"email_address": "ada@example.com"}).ljust(length).encode()
+    head = POST + b"Host: fake\r\n" + AUTHORIZATION + b"Expect: 100-continue\r\nContent-Length: %d\r\n\r\n" % length
+    with clerk_fake.serve() as url, connected(url) as sock:
+        sock.sendall(head)  # and waits for the go-ahead before sending the body
+        answers = [sock.recv(len(continue_))]
+        if answers[0] == continue_:
+            answers.append(b"HTTP/1.1 %d" % exchange(sock, body, "POST")[0])
+
+    assert [answer[: len(b"HTTP/1.1 100")] for answer in answers] == status_lines
+    assert len(clerk_fake.invitations) == len(status_lines) - 1
+
+
+def test_the_server_logs_the_request_line_and_never_a_header(
+    clerk_fake: FakeClerk, capfd: pytest.CaptureFixture[str]
+) -> None:
+    request = b"GET /invitations?limit=1 HTTP/1.1\r\nHost: fake\r\n" + AUTHORIZATION + b"\r\n"
+    with running(make_server(clerk_fake.handle, log_requests=True)) as url, connected(url) as sock:
+        assert exchange(sock, request)[0] == 200
+        assert exchange(sock, b"GET / HTTP/1.1 extra\r\n\r\n")[0] == 400
+
+    logged = capfd.readouterr().err.splitlines()
+    assert [line.split("] ", 1)[1] for line in logged] == ['"GET /invitations?limit=1 HTTP/1.1" 200 -', '"-" 400 -']
+    assert KEY not in "".join(logged)
 
 
 def test_a_body_over_the_cap_gets_413_in_process_and_over_http(clerk_fake: FakeClerk) -> None:

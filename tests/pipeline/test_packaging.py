@@ -6,8 +6,10 @@ the client requires.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
+import sys
 import tomllib
 from importlib.metadata import distribution, requires, version
 from pathlib import Path
@@ -58,3 +60,18 @@ def test_the_client_requires_httpx_attrs_and_sniffio_and_orjson_only_with_its_ex
     assert always == {"httpx", "attrs", "sniffio"}
     with_extra = {str(requirement.marker): requirement.name for requirement in requirements if requirement.marker}
     assert with_extra == {'extra == "orjson"': "orjson"}
+
+
+def test_the_fake_requires_what_it_imports() -> None:
+    """`pip check` sees only what a distribution declares: the third-party modules the fake's package imports
+    are its requirements (pytest aside: only pytest loads the plugin that imports it)."""
+    package = ROOT / "fake" / "clerk_invitations_fake"
+    imported = set()
+    for node in (node for path in package.glob("*.py") for node in ast.walk(ast.parse(path.read_text()))):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name.partition(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            imported.add(node.module.partition(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - {"__future__", "clerk_invitations_fake", "pytest"}
+
+    assert third_party == {Requirement(line).name for line in requires("clerk-invitations-fake") or []}
