@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from clerk_invitations_client.types import Unset
 
 from tests.support.paths import SPEC
 from tools.template_helpers import resolve
@@ -70,7 +71,7 @@ def _query_value(endpoint: types.ModuleType, name: str, schema: dict[str, Any]) 
     else:
         value = "ada"
     for kind in typing.get_args(typing.get_type_hints(endpoint.sync)[name]):
-        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        if isinstance(kind, type) and issubclass(kind, enum.Enum) and kind is not Unset:  # UNSET's enum isn't one
             return kind(value)
     return value
 
