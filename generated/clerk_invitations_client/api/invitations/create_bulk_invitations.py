@@ -198,7 +198,7 @@ def sync(
         body=body,
         deadline=deadline,
     )
-    return errors.success_of(response, list)
+    return cast("list[Invitation]", errors.success_of(response, list))
 
 
 async def asyncio_detailed(
@@ -283,7 +283,7 @@ async def asyncio(
         body=body,
         deadline=deadline,
     )
-    return errors.success_of(response, list)
+    return cast("list[Invitation]", errors.success_of(response, list))
 
 
 def _batch(
