@@ -60,9 +60,9 @@ def _error_classes() -> tuple[dict[int, str], tuple[int, ...]]:
     everywhere: tuple[int, ...] = ()
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
-            for statement in node.body:
-                if isinstance(statement, ast.Assign) and ast.unparse(statement.targets[0]) == "status":
-                    classes[ast.literal_eval(statement.value)] = node.name
+            for statement in node.body:  # `status: ClassVar[int | None] = 404`
+                if isinstance(statement, ast.AnnAssign) and ast.unparse(statement.target) == "status":
+                    classes[ast.literal_eval(statement.value or ast.Constant(None))] = node.name
         elif isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "STATUSES_ON_EVERY_OPERATION":
             everywhere = ast.literal_eval(node.value)
     return classes, everywhere

@@ -219,8 +219,8 @@ def sync(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (401), errors.ClerkAPIError (403), errors.ClerkAPIError (422),
-            errors.ClerkAPIError (429).
+            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -334,8 +334,8 @@ async def asyncio(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (401), errors.ClerkAPIError (403), errors.ClerkAPIError (422),
-            errors.ClerkAPIError (429).
+            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -432,8 +432,8 @@ def sync_page(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (401), errors.ClerkAPIError (403), errors.ClerkAPIError (422),
-            errors.ClerkAPIError (429).
+            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -488,8 +488,8 @@ async def asyncio_page(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (401), errors.ClerkAPIError (403), errors.ClerkAPIError (422),
-            errors.ClerkAPIError (429).
+            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -548,8 +548,8 @@ def sync_all(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (401), errors.ClerkAPIError (403), errors.ClerkAPIError (422),
-            errors.ClerkAPIError (429).
+            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -613,8 +613,8 @@ def asyncio_all(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (401), errors.ClerkAPIError (403), errors.ClerkAPIError (422),
-            errors.ClerkAPIError (429).
+            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,

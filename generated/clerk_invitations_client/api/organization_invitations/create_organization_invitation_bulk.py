@@ -190,8 +190,9 @@ def sync(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429).
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -279,8 +280,9 @@ async def asyncio(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429).
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,

@@ -239,9 +239,10 @@ def sync(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
-            errors.ClerkAPIError (500).
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.InternalServerError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -357,9 +358,10 @@ async def asyncio(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
-            errors.ClerkAPIError (500).
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.InternalServerError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -439,9 +441,10 @@ def sync_page(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
-            errors.ClerkAPIError (500).
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.InternalServerError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -496,9 +499,10 @@ async def asyncio_page(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
-            errors.ClerkAPIError (500).
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.InternalServerError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -557,9 +561,10 @@ def sync_all(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
-            errors.ClerkAPIError (500).
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.InternalServerError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -623,9 +628,10 @@ def asyncio_all(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429),
-            errors.ClerkAPIError (500).
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429),
+            errors.InternalServerError (500).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,

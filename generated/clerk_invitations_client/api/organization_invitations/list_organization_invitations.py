@@ -244,8 +244,9 @@ def sync(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429).
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -365,8 +366,9 @@ async def asyncio(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429).
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -451,8 +453,9 @@ def sync_page(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429).
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -510,8 +513,9 @@ async def asyncio_page(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429).
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -573,8 +577,9 @@ def sync_all(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429).
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
@@ -641,8 +646,9 @@ def asyncio_all(
     Raises:
         errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
             answer anywhere, as the subclass for its status:
-            errors.ClerkAPIError (400), errors.ClerkAPIError (401), errors.ClerkAPIError (403),
-            errors.ClerkAPIError (404), errors.ClerkAPIError (422), errors.ClerkAPIError (429).
+            errors.BadRequestError (400), errors.AuthenticationError (401),
+            errors.PermissionDeniedError (403), errors.NotFoundError (404),
+            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
         errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
             be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
         errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
