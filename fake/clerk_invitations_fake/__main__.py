@@ -18,7 +18,9 @@ from clerk_invitations_fake.server import IDLE_TIMEOUT_S, MAX_CONNECTIONS, base_
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m clerk_invitations_fake", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m clerk_invitations_fake", description=__doc__.splitlines()[0] if __doc__ else None
+    )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=4011, help="port to listen on; 0 picks a free one (default: 4011)")
     parser.add_argument(

@@ -10,7 +10,7 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -374,7 +374,7 @@ class FakeClerk:
     @contextlib.contextmanager
     def serve(
         self, port: int = 0, *, idle_timeout: float = IDLE_TIMEOUT_S, max_connections: int = MAX_CONNECTIONS
-    ) -> Iterator[str]:
+    ) -> Generator[str, None, None]:
         """Serve the fake over HTTP on 127.0.0.1 (a free port unless given) and yield its base URL, ending in /v1.
 
         HTTP/1.1 with keep-alive: a connection closes when its next request hasn't arrived whole within
@@ -429,7 +429,8 @@ class FakeClerk:
         lets a user's address be invited, but never in bulk ("this rule cannot be bypassed").
         """
         requested: set[str] = set()
-        users, duplicates = [], []
+        users: list[str] = []
+        duplicates: list[str] = []
         for request in requests:
             email = request.email_address.lower()
             if email in self._users and (bulk or not request.ignore_existing):

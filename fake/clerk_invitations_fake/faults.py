@@ -94,7 +94,7 @@ class Faults:
             raise ValueError(f"times must be a whole number of at least 1, not {times!r}")
         if operation is not None and operation not in self._operation_ids:
             raise ValueError(f"operation must be one of {', '.join(sorted(self._operation_ids))}, not {operation!r}")
-        if isinstance(delay, bool) or not isinstance(delay, int | float) or not 0 <= delay < math.inf:
+        if not _is_number(delay) or not 0 <= delay < math.inf:
             raise ValueError(f"delay must be a number of seconds of at least 0, not {delay!r}")
         if drop and status is not None:
             raise ValueError("a dropped connection has no status: give drop=True or a status, not both")
@@ -123,6 +123,10 @@ class Faults:
 
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _retry_after_header(retry_after: int | str | None) -> str | None:

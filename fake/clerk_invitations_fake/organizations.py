@@ -44,9 +44,9 @@ class _Organization:
     id: str
     name: str
     slug: str
-    members: dict[str, str] = field(default_factory=dict)  # user id -> role
-    invitations: list[_OrganizationInvitation] = field(default_factory=list)  # in order of creation
-    pending: PendingByAddress[_OrganizationInvitation] = field(default_factory=PendingByAddress)
+    members: dict[str, str] = field(default_factory=dict[str, str])  # user id -> role
+    invitations: list[_OrganizationInvitation] = field(default_factory=lambda: [])  # in order of creation
+    pending: PendingByAddress[_OrganizationInvitation] = field(default_factory=lambda: PendingByAddress())
 
     def public_data(self) -> dict[str, Json]:
         return {"id": self.id, "name": self.name, "slug": self.slug, "has_image": False}
@@ -112,8 +112,9 @@ class Organizations:
 
     users: Users
     notified: list[str]
-    organizations: dict[str, _Organization] = field(default_factory=dict)
-    invitations: dict[str, _OrganizationInvitation] = field(default_factory=dict)  # every one, in order of creation
+    organizations: dict[str, _Organization] = field(default_factory=dict[str, _Organization])
+    # every one, in order of creation
+    invitations: dict[str, _OrganizationInvitation] = field(default_factory=dict[str, _OrganizationInvitation])
 
     # Test hooks
 
@@ -158,7 +159,8 @@ class Organizations:
         requests = parse_items(body, parse_organization_invitation) if bulk else [parse_organization_invitation(body)]
         inviters = [self._admin(organization, request.inviter_user_id) for request in requests]
         requested: set[str] = set()
-        members, duplicates = [], []
+        members: list[str] = []
+        duplicates: list[str] = []
         for request in requests:
             email = request.email_address.lower()
             if self.users.id_of(email) in organization.members:

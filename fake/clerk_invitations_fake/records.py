@@ -52,7 +52,7 @@ class PendingByAddress(Generic[InvitationT]):
     its address, not every invitation.
     """
 
-    _maybe_pending: dict[str, list[InvitationT]] = field(default_factory=dict)
+    _maybe_pending: dict[str, list[InvitationT]] = field(default_factory=dict[str, list[InvitationT]])
 
     def add(self, invitation: InvitationT) -> None:
         self._maybe_pending.setdefault(invitation.email_address.lower(), []).append(invitation)
@@ -71,8 +71,8 @@ class PendingByAddress(Generic[InvitationT]):
 class Users:
     """The instance's users: one id (`user_...`) per email address, any case."""
 
-    _ids: dict[str, str] = field(default_factory=dict)  # lower-cased address -> id
-    emails: dict[str, str] = field(default_factory=dict)  # id -> address, as first given
+    _ids: dict[str, str] = field(default_factory=dict[str, str])  # lower-cased address -> id
+    emails: dict[str, str] = field(default_factory=dict[str, str])  # id -> address, as first given
 
     def __contains__(self, email: str) -> bool:
         return email.lower() in self._ids

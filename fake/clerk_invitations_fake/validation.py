@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeGuard, TypeVar
+from typing import Any, TypeGuard, TypeVar, cast
 
 from clerk_invitations_fake.errors import ClerkErrorReply, param_error, unprocessable
 
@@ -96,16 +96,17 @@ def printable(name: str) -> str:
 def can_send_back(value: object) -> bool:
     """Whether a parsed JSON value can be sent back as JSON: no non-finite number (`1e400` parses as
     infinity), no lone surrogate in a key or a string, at any depth. Level by level: no recursion."""
-    level = [value]
+    level: list[object] = [value]
     while level:
         children: list[object] = []
         for item in level:
             if isinstance(item, dict):
-                if not all(is_text(key) for key in item):
+                entries = cast("dict[object, object]", item)
+                if not all(is_text(key) for key in entries):
                     return False
-                children += item.values()
+                children += entries.values()
             elif isinstance(item, list):
-                children += item
+                children += cast("list[object]", item)
             elif (isinstance(item, str) and not is_text(item)) or (isinstance(item, float) and not math.isfinite(item)):
                 return False
         level = children
@@ -115,7 +116,9 @@ def can_send_back(value: object) -> bool:
 def nesting_depth(value: object) -> int:
     """How deep arrays and objects nest in a JSON value (0 for a scalar), level by level: no recursion."""
     depth, level = 0, [value]
-    while containers := [item for item in level if isinstance(item, dict | list)]:
+    while containers := [
+        cast("dict[object, object] | list[object]", item) for item in level if isinstance(item, dict | list)
+    ]:
         depth += 1
         level = [
             child
@@ -141,7 +144,7 @@ JSON_OBJECT = "a JSON object of finite numbers and text without lone surrogates"
 
 def is_object(value: object) -> bool:
     """A JSON object the fake can send back (see can_send_back)."""
-    return isinstance(value, dict) and can_send_back(value)
+    return isinstance(value, dict) and can_send_back(cast("dict[object, object]", value))
 
 
 def is_whole_number(value: object, minimum: int, maximum: int | None = None) -> bool:
@@ -237,7 +240,8 @@ INVITE_WAITLIST_ENTRY_RULES = {"ignore_existing": INVITATION_RULES["ignore_exist
 
 def read(body: Mapping[str, Any], rules: dict[str, Rule], *, bulk_item: bool = False) -> dict[str, Any]:
     """Every parameter the rules name, defaulted where absent; raises a 422 listing every invalid one."""
-    values, errors = {}, []
+    values: dict[str, Any] = {}
+    errors: list[dict[str, Any]] = []
     for name, rule in rules.items():
         value = body.get(name)
         if name not in body or (value is None and (rule.nullable or (bulk_item and rule.nullable_in_bulk))):
@@ -257,6 +261,7 @@ def parse_object(
     """A JSON object holding only the parameters the rules name, the required ones not null; every error reported."""
     if not isinstance(body, dict):
         raise unprocessable([param_error(FORMAT_INVALID, "body", "The request body must be a JSON object.")])
+    body = cast("dict[str, object]", body)  # JSON's keys are text
     errors = [
         param_error("form_param_unknown", printable(name), f"{printable(name)} is not a parameter of this request.")
         for name in body
@@ -267,6 +272,7 @@ def parse_object(
         for name in required
         if body.get(name) is None
     ]
+    values: dict[str, Any] = {}
     try:
         values = read(body, rules, bulk_item=bulk_item)
     except ClerkErrorReply as refusal:
@@ -278,7 +284,8 @@ def parse_object(
 
 def parse_items(body: object, parse_item: Callable[[object], Item]) -> list[Item]:
     """A bulk request's body: 1 to 10 items; the errors of every item are reported together."""
-    if not isinstance(body, list) or not 1 <= len(body) <= MAX_BULK_ITEMS:
+    sent = cast("list[object]", body) if isinstance(body, list) else None
+    if sent is None or not 1 <= len(sent) <= MAX_BULK_ITEMS:
         raise unprocessable(
             [
                 param_error(
@@ -288,8 +295,9 @@ def parse_items(body: object, parse_item: Callable[[object], Item]) -> list[Item
                 )
             ]
         )
-    items, errors = [], []
-    for item in body:
+    items: list[Item] = []
+    errors: list[dict[str, Any]] = []
+    for item in sent:
         try:
             items.append(parse_item(item))
         except ClerkErrorReply as refusal:
@@ -302,7 +310,8 @@ def parse_items(body: object, parse_item: Callable[[object], Item]) -> list[Item
 def parse_invitation(body: object, *, bulk_item: bool) -> InvitationRequest:
     """A create request's body, or one item of a bulk request (where more fields may be null)."""
     values = parse_object(body, INVITATION_RULES, ("email_address",), bulk_item=bulk_item)
-    return InvitationRequest(**{**values, "expires_in_days": int(values["expires_in_days"])})
+    values["expires_in_days"] = int(values["expires_in_days"])
+    return InvitationRequest(**values)
 
 
 def parse_bulk(body: object) -> list[InvitationRequest]:
@@ -312,7 +321,8 @@ def parse_bulk(body: object) -> list[InvitationRequest]:
 def parse_organization_invitation(body: object) -> OrganizationInvitationRequest:
     """An organization invitation's body, alone or as one item of a bulk request (the same fields either way)."""
     values = parse_object(body, ORGANIZATION_INVITATION_RULES, ("email_address", "role"))
-    return OrganizationInvitationRequest(**{**values, "expires_in_days": int(values["expires_in_days"])})
+    values["expires_in_days"] = int(values["expires_in_days"])
+    return OrganizationInvitationRequest(**values)
 
 
 def parse_list_query(params: Mapping[str, str], rules: dict[str, Rule] = LIST_RULES) -> ListQuery:

@@ -12,7 +12,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, Self, TypeVar, cast
 from urllib.parse import quote, urlencode, urlsplit
 
 from attrs import define, evolve, field
@@ -34,10 +34,10 @@ if TYPE_CHECKING:
     import asyncio
     import logging
     import ssl
-    import zlib
 
     import httpcore
     import httpx
+    from attrs import Attribute
 
 API_VERSION = "{{ openapi.version | in_double_quote_literal }}"
 """Sent as `Clerk-API-Version`: the API version the spec describes."""
@@ -87,7 +87,7 @@ def build_request(httpx_client: httpx.Client | httpx.AsyncClient, **kwargs: Any)
 
     base = str(httpx_client.base_url)
     url = kwargs["url"]
-    params = kwargs.get("params") or {}
+    params: dict[str, Any] = kwargs.get("params") or {}
     if (
         kwargs.keys() <= _FAST_REQUEST_ARGUMENTS
         and base.endswith("/")
@@ -117,7 +117,7 @@ def build_request(httpx_client: httpx.Client | httpx.AsyncClient, **kwargs: Any)
 _HttpxClient = TypeVar("_HttpxClient", "httpx.Client", "httpx.AsyncClient")
 
 
-def _valid_base_url(_instance: object, _attribute: Any, base_url: str) -> None:
+def _valid_base_url(_instance: object, _attribute: Attribute[str], base_url: object) -> None:
     """An http(s) URL with a host and no user name or password; refused in words that never quote those."""
     if not isinstance(base_url, str):
         raise InvalidArgumentError(f"base_url must be a str such as {_EXAMPLE_URL!r}, not a {type(base_url).__name__}")
@@ -169,7 +169,7 @@ def _trace_id(response: httpx.Response) -> str | None:
 
         with contextlib.suppress(Exception):
             body = json_loads(response.content)
-            found = body.get("clerk_trace_id") if isinstance(body, dict) else None
+            found = cast("dict[str, object]", body).get("clerk_trace_id") if isinstance(body, dict) else None
     return found if isinstance(found, str) else None
 
 
@@ -199,7 +199,7 @@ def _log_retry(request: httpx.Request, attempt: int, delay: float, outcome: http
     """An INFO record of a retry: why, and how long it waits."""
     log = _log or _logger()
     if log.isEnabledFor(20):  # logging.INFO
-        why = outcome.status_code if hasattr(outcome, "status_code") else type(outcome).__name__
+        why = type(outcome).__name__ if isinstance(outcome, Exception) else outcome.status_code
         path = request.url.path
         log.info("%s %s: retrying after %s in %.2f s (attempt %d next)", request.method, path, why, delay, attempt + 2)
 
@@ -208,7 +208,7 @@ def _log_deadline(request: httpx.Request, seconds: float) -> None:
     (_log or _logger()).info("%s %s: the call's deadline of %g s passed", request.method, request.url.path, seconds)
 
 
-def _non_negative(_instance: object, attribute: Any, value: float) -> None:
+def _non_negative(_instance: object, attribute: Any, value: object) -> None:
     if not (isinstance(value, int | float) and value >= 0):  # NaN isn't
         raise InvalidArgumentError(f"{attribute.name.lstrip('_')} must be >= 0, not {value!r}")
 
@@ -385,22 +385,23 @@ def _bound_by_deadline(httpx_client: httpx.Client) -> httpx.Client:
     httpx has no public way to choose httpcore's network backend, so this sets the private attributes
     that hold it (httpx 0.28, httpcore 1.0); tests/client/test_hostile_server.py fails if an upgrade moves them.
     """
-    import httpx  # noqa: PLC0415 - loaded already: the client was built
-
-    for transport in (httpx_client._transport, *httpx_client._mounts.values()):
-        if isinstance(transport, httpx.HTTPTransport):
-            pool = transport._pool
-            if not isinstance(pool._network_backend, _DeadlineBackend):
-                pool._network_backend = cast("httpcore.NetworkBackend", _DeadlineBackend(pool._network_backend))
+    for pool in _pools(httpx_client):
+        if not isinstance(pool._network_backend, _DeadlineBackend):
+            pool._network_backend = _DeadlineBackend(pool._network_backend)
     return httpx_client
 
 
 def _pools(httpx_client: httpx.Client | httpx.AsyncClient) -> list[Any]:
-    """The httpcore connection pools of `httpx_client`'s own transports (none for a transport of the caller's)."""
+    """The httpcore connection pools of `httpx_client`'s own transports of its kind (none for one of the caller's).
+
+    httpx has no public way to reach them: they, and what is done with them, are private attributes of httpx 0.28
+    and httpcore 1.0; tests/client/test_hostile_server.py fails if an upgrade moves them.
+    """
     import httpx  # noqa: PLC0415 - loaded already: the client was built
 
-    transports = (httpx_client._transport, *httpx_client._mounts.values())
-    return [t._pool for t in transports if isinstance(t, httpx.HTTPTransport | httpx.AsyncHTTPTransport)]
+    kind = httpx.HTTPTransport if isinstance(httpx_client, httpx.Client) else httpx.AsyncHTTPTransport
+    transports = (httpx_client._transport, *httpx_client._mounts.values())  # pyright: ignore[reportPrivateUsage]
+    return [t._pool for t in transports if isinstance(t, kind)]  # pyright: ignore[reportPrivateUsage]
 
 
 def _abandoned(httpx_client: httpx.Client | httpx.AsyncClient, request: httpx.Request) -> list[Any]:
@@ -413,7 +414,7 @@ def _abandoned(httpx_client: httpx.Client | httpx.AsyncClient, request: httpx.Re
     waits for a slot until it times out. Here such connections are taken out of the pool, to be closed.
     httpcore's requests carry the httpx request's own `extensions` dict: that is how ours are found.
     """
-    orphans = []
+    orphans: list[Any] = []
     for pool in _pools(httpx_client):
         with pool._optional_thread_lock:
             pool._requests[:] = [r for r in pool._requests if r.request.extensions is not request.extensions]
@@ -458,9 +459,11 @@ class _Connections:
     the loop is open. After os.fork() the child forgets the parent's connections (register_at_fork).
     """
 
-    def __init__(self, owner: Client) -> None:
+    def __init__(self, owner: Client, httpx_client_args: Callable[[], dict[str, Any]]) -> None:
         self.owner = owner
         """The client that built this pool (not a copy): closing it closes the pool."""
+        self._httpx_client_args = httpx_client_args
+        """The owner's settings, as the arguments of an httpx client."""
         self._lock = threading.Lock()
         self.closed = False
         self.sync: httpx.Client | None = None
@@ -504,7 +507,7 @@ class _Connections:
         import httpx  # noqa: PLC0415 - see the module's docstring
 
         try:
-            return kind(**self.owner._httpx_client_args())
+            return kind(**self._httpx_client_args())
         except (httpx.InvalidURL, TypeError, ValueError) as error:
             message = f"the client's settings can't make an {kind.__name__}: {type(error).__name__}: {error}"
             raise InvalidArgumentError(message) from None
@@ -519,7 +522,7 @@ class _Connections:
         if self.sync is not None:
             self.sync.close()
         current = _running_loop()
-        here = []
+        here: list[httpx.AsyncClient] = []
         by_loop = [(loop_ref(), client) for loop_ref, client in self._by_loop.values()]
         for loop, client in [*by_loop, *([(current, self.chosen_async)] if self.chosen_async else [])]:
             if awaited_here and loop is current:
@@ -564,6 +567,17 @@ def _forget_all_connections() -> None:
 os.register_at_fork(after_in_child=_forget_all_connections)
 
 
+class _Decompressor(Protocol):
+    """What _BodyReader uses of a `zlib.decompressobj()`, whose class typeshed names only privately."""
+
+    @property
+    def eof(self) -> bool: ...
+    @property
+    def unconsumed_tail(self) -> bytes: ...
+    def decompress(self, data: bytes, max_length: int = 0, /) -> bytes: ...
+    def flush(self) -> bytes: ...
+
+
 class _BodyReader:
     """A response body as it streams in, refused as soon as it passes `limit` bytes.
 
@@ -579,7 +593,7 @@ class _BodyReader:
         if declared.isdigit() and int(declared) > limit:
             raise self._too_large(f"its Content-Length says {int(declared):,}")
         self.encoding = response.headers.get("content-encoding", "").strip().lower()
-        self.decompressor: zlib._Decompress | None = None
+        self.decompressor: _Decompressor | None = None
         if response.is_stream_consumed:  # read, and decoded, by the transport itself (httpx.MockTransport does)
             self._keep(response.content)
         elif self.encoding not in {"", "identity"}:
@@ -630,7 +644,7 @@ class _BodyReader:
 
 def _with_content(response: httpx.Response, reader: _BodyReader) -> httpx.Response:
     """`response`, its body read through `reader` in place of httpx's: `response.content` is what `reader` kept."""
-    response._content = reader.content()
+    response._content = reader.content()  # pyright: ignore[reportPrivateUsage] - httpx has no public setter
     return response
 
 
@@ -669,13 +683,15 @@ class Client:
     """
 
     _base_url: str = field(alias="base_url", validator=_valid_base_url)
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False, validator=_valid_headers)
+    _cookies: dict[str, str] = field(factory=dict[str, str], kw_only=True, alias="cookies", repr=False)
+    _headers: dict[str, str] = field(
+        factory=dict[str, str], kw_only=True, alias="headers", repr=False, validator=_valid_headers
+    )
     _timeout: httpx.Timeout | None | Unset = field(default=UNSET, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl", repr=False)
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects", repr=False)
     _trust_env: bool = field(default=False, kw_only=True, alias="trust_env", repr=False)
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
+    _httpx_args: dict[str, Any] = field(factory=dict[str, Any], kw_only=True, alias="httpx_args", repr=False)
     deadline: float | None = field(default=DEFAULT_DEADLINE_S, kw_only=True, validator=_positive_or_none)
     max_response_bytes: int = field(default=DEFAULT_MAX_RESPONSE_BYTES, kw_only=True, validator=_positive)
     max_retries: int = field(default=2, kw_only=True, validator=_non_negative)
@@ -684,12 +700,12 @@ class Client:
     _connections: _Connections = field(init=False, repr=False)
     _closed: bool = field(default=False, init=False, repr=False)
     # A copy's differences from the client that built the pool, applied to each of its requests.
-    _own_headers: dict[str, str] = field(factory=dict, init=False, repr=False)
-    _own_cookies: dict[str, str] = field(factory=dict, init=False, repr=False)
+    _own_headers: dict[str, str] = field(factory=dict[str, str], init=False, repr=False)
+    _own_cookies: dict[str, str] = field(factory=dict[str, str], init=False, repr=False)
     _own_timeouts: dict[str, float | None] | None = field(default=None, init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        self._connections = _Connections(self)
+        self._connections = _Connections(self, self._httpx_client_args)
 
     def with_options(
         self,

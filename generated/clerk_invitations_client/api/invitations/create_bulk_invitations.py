@@ -199,7 +199,7 @@ def sync(
         body=body,
         deadline=deadline,
     )
-    return errors.success_of(response, list)
+    return cast("list[Invitation]", errors.success_of(response, list))
 
 
 async def asyncio_detailed(
@@ -285,7 +285,7 @@ async def asyncio(
         body=body,
         deadline=deadline,
     )
-    return errors.success_of(response, list)
+    return cast("list[Invitation]", errors.success_of(response, list))
 
 
 def _batch(

@@ -242,7 +242,7 @@ def sync(
         offset=offset,
         deadline=deadline,
     )
-    return errors.success_of(response, list)
+    return cast("list[Invitation]", errors.success_of(response, list))
 
 
 async def asyncio_detailed(
@@ -357,7 +357,7 @@ async def asyncio(
         offset=offset,
         deadline=deadline,
     )
-    return errors.success_of(response, list)
+    return cast("list[Invitation]", errors.success_of(response, list))
 
 
 def _parse_page(response: httpx.Response) -> ClerkErrors | list[Invitation] | PaginatedInvitations | None:
