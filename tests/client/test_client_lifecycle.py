@@ -376,8 +376,12 @@ def test_a_bad_base_url_is_refused_with_the_packages_exception(base_url: Any) ->
 
 
 def test_every_entry_point_raises_only_the_packages_exceptions_for_a_url_httpx_refuses() -> None:
-    """A base URL that passes the construction check but not httpx's (a space in the host)."""
-    client = AuthenticatedClient(base_url="http://exa mple.com/v1", token=TEST_SECRET_KEY)
+    """A base URL that passes the construction check but not httpx's (a tab in the host, which urlsplit drops):
+    sync_page, sync_all and `with client:` let httpx.InvalidURL out before."""
+    client = AuthenticatedClient(base_url="http://ex\tample.com/v1", token=TEST_SECRET_KEY)
+    with client:  # nothing is built on entering
+        pass
+    client = AuthenticatedClient(base_url="http://ex\tample.com/v1", token=TEST_SECRET_KEY)
     entry_points: list[Callable[[], object]] = [
         lambda: list_invitations.sync(client=client),
         lambda: list_invitations.sync_page(client=client),
@@ -388,8 +392,6 @@ def test_every_entry_point_raises_only_the_packages_exceptions_for_a_url_httpx_r
     for entry_point in entry_points:
         with pytest.raises(errors.ClerkInvitationsError):
             entry_point()
-    with client:  # nothing is built on entering
-        pass
 
 
 def test_userinfo_in_base_url_is_refused_without_showing_the_password() -> None:
