@@ -366,7 +366,15 @@ def test_a_client_refuses_to_be_pickled_with_the_packages_exception(server: Scri
 
 # Bad settings and the key (issue 18, point 5)
 
-BAD_BASE_URLS = ["http://[::1/v1", 12345, "ftp://api.clerk.com/v1", "http:///v1", "http://host:port/v1"]
+BAD_BASE_URLS = [
+    "http://[::1/v1",
+    12345,
+    "ftp://api.clerk.com/v1",
+    "http:///v1",
+    "http://host:port/v1",
+    "http://api..clerk.com/v1",  # the sync socket raised a bare UnicodeError
+    f"http://{'a' * 64}.com/v1",
+]
 
 
 @pytest.mark.parametrize("base_url", BAD_BASE_URLS, ids=repr)
