@@ -132,6 +132,13 @@ def _valid_base_url(_instance: object, _attribute: Attribute[str], base_url: obj
         )
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise InvalidArgumentError(f"base_url must be an http:// or https:// URL with a host, such as {_EXAMPLE_URL!r}")
+    if parts.hostname.isascii():  # httpx encodes other names itself, and refuses those it can't
+        try:
+            parts.hostname.encode("idna")  # as the socket will: a name part empty or over 63 characters can't be
+        except UnicodeError:
+            raise InvalidArgumentError(
+                "base_url's host has an empty part (two dots in a row) or a part over 63 characters"
+            ) from None
 
 
 LOG_ENV = "CLERK_INVITATIONS_LOG"

@@ -22,7 +22,7 @@ from clerk_invitations_client.types import Page
 from clerk_invitations_fake import IN_PROCESS_URL, FakeClerk
 
 from tests.support.calls import TEST_SECRET_KEY
-from tests.support.scripted_server import Reply, ScriptedServer, json_reply, rate_limited
+from tests.support.scripted_server import Reply, ScriptedServer, SeenRequest, json_reply, rate_limited
 from tests.support.spec_check import AsyncSpecCheckingTransport, SpecCheckingTransport
 
 SEEDED = 1_234
@@ -463,10 +463,25 @@ def test_a_server_that_repeats_a_page_ends_the_scan_at_once(
 ) -> None:
     """The same 5 items over and over, with a total_count saying there are far more: the second page brings
     nothing new and ends the scan (it used to fetch until the offset passed the total)."""
-    server.answer = lambda seen: page_reply(0, 5, 10**12, invitation_json)
+    server.answer = repeating_page(server, invitation_json)
 
     assert ids(lister.all(client=server_client, page_size=5)) == [f"inv_{index}" for index in range(5)]
     assert offsets(server) == ["0", "5"]
+
+
+def repeating_page(server: ScriptedServer, invitation_json: dict[str, Any]) -> Callable[[SeenRequest], Reply]:
+    """The same full page of 5 items, saying there are far more, for the first REPEATS requests; then an empty
+    last page, so that a client that doesn't stop ends all the same (and its test fails fast)."""
+
+    def answer(seen: SeenRequest) -> Reply:
+        if len(server.requests) <= REPEATS:
+            return page_reply(0, 5, 10**12, invitation_json)
+        return json_reply({"data": [], "total_count": 5})
+
+    return answer
+
+
+REPEATS = 20
 
 
 def test_a_short_page_is_the_last_whatever_total_count_says(
@@ -486,3 +501,14 @@ def test_max_items_bounds_the_requests_of_a_scan_that_never_ends(
 
     assert len(lister.all(client=server_client, page_size=5, max_items=12)) == 12
     assert offsets(server) == ["0", "5", "10"]
+
+
+def test_max_items_bounds_the_requests_of_a_scan_that_brings_nothing_new(
+    lister: Lister, server: ScriptedServer, server_client: AuthenticatedClient, invitation_json: dict[str, Any]
+) -> None:
+    """The same page over and over, with max_items=10: at most max_items + 1 requests, however many items are
+    new (max_items used to count only new items, and the scan went on while none came)."""
+    server.answer = repeating_page(server, invitation_json)
+
+    assert len(lister.all(client=server_client, page_size=5, max_items=10)) == 5
+    assert len(server.requests) <= 10 + 1
