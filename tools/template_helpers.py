@@ -159,8 +159,10 @@ class BulkFunctions:
     max_items: int
     item: tuple[str, str]
     """The item model's (module, class), as in `from ...models.<module> import <class>`."""
-    result: str
-    """The class of what the bulk operation creates per item."""
+    result: tuple[str, str]
+    """The model the bulk operation creates per item (module, class)."""
+    results_in: str | None
+    """Where the created models are in the success model (`data` of `{data, total_count}`), or None: a bare list."""
     single: tuple[str, str] | None
     """The single operation's (tag, module), as in `from ..<tag> import <module>`, or None."""
     single_body: tuple[str, str] | None
@@ -179,7 +181,9 @@ def bulk_functions(
         return None
     item = _model_of_list(endpoint.bodies[0].prop)
     results = _success_properties(endpoint)
-    result = _model_of_list(results[0]) if len(results) == 1 else None
+    results_in = _data_list(results[0]) if len(results) == 1 else None
+    listed = results_in or (results[0] if len(results) == 1 else None)
+    result = _model_of_list(listed)
     if item is None or result is None:
         return None
     single = single_body = None
@@ -190,11 +194,18 @@ def bulk_functions(
         if body is not None and len(creates) == 1 and _class_of(creates[0]) == _class_of(result):
             single = (tag, str(module_name(single_endpoint.name)))
             single_body = None if _class_of(body) == _class_of(item) else _class_of(body)
-    return BulkFunctions(bulk.max_items, _class_of(item), _class_of(result)[1], single, single_body)
+    attribute = None if results_in is None else str(results_in.python_name)
+    return BulkFunctions(bulk.max_items, _class_of(item), _class_of(result), attribute, single, single_body)
 
 
 def _success_properties(endpoint: Endpoint) -> list[Any]:
     return [response.prop for response in endpoint.responses.patterns if response.status_code.pattern.startswith("2")]
+
+
+def _data_list(prop: Any) -> Any:
+    """The required `data` property of model property `prop` (a page, `{data, total_count}`), or None."""
+    required = getattr(prop, "required_properties", None) or []
+    return next((inner for inner in required if inner.name == "data"), None)
 
 
 def _model_of_list(prop: Any) -> Any:

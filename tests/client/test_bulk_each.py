@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from clerk_invitations_client import AuthenticatedClient
 from clerk_invitations_client.api.invitations import create_bulk_invitations
+from clerk_invitations_client.api.organization_invitations import create_organization_invitation_bulk
 from clerk_invitations_client.bulk import Outcome
 from clerk_invitations_client.errors import (
     APIConnectionError,
@@ -21,7 +22,12 @@ from clerk_invitations_client.errors import (
     InvalidArgumentError,
     RateLimitError,
 )
-from clerk_invitations_client.models import BulkInvitationRequest, Invitation
+from clerk_invitations_client.models import (
+    BulkInvitationRequest,
+    CreateOrganizationInvitationRequest,
+    Invitation,
+    OrganizationInvitation,
+)
 from clerk_invitations_fake import IN_PROCESS_URL, FakeClerk
 
 from tests.support.calls import TEST_SECRET_KEY
@@ -198,3 +204,31 @@ def test_against_prism_each_item_of_a_chunk_gets_its_invitation(mode: str, base_
 
     assert [(outcome.created, outcome.error) for outcome in outcomes] == [(True, None), (True, None)]
     assert all(isinstance(outcome.result, Invitation) for outcome in outcomes)
+
+
+def test_an_organization_bulk_answering_data_and_total_count_gives_an_outcome_per_address(
+    mode: str, fake: tuple[FakeClerk, str]
+) -> None:
+    """CreateOrganizationInvitationBulk answers `{data, total_count}`: its items are the outcomes' results."""
+    clerk, url = fake
+    organization_id = clerk.add_organization("Acme")
+    clerk.add_member(organization_id, "member@example.com")
+    addresses = [f"org{n}@example.com" for n in range(12)]
+    addresses[4] = "member@example.com"  # already a member: its chunk is refused, then it alone
+    items = [CreateOrganizationInvitationRequest(email_address=a, role="org:member") for a in addresses]
+    client = AuthenticatedClient(base_url=url, token=TEST_SECRET_KEY)
+
+    if mode == "sync":
+        outcomes = create_organization_invitation_bulk.sync_each(organization_id, client=client, items=items)
+    else:
+        coroutine = create_organization_invitation_bulk.asyncio_each(organization_id, client=client, items=items)
+        outcomes = asyncio.run(coroutine)
+
+    assert [outcome.created for outcome in outcomes] == [True] * 4 + [False] + [True] * 7
+    assert isinstance(outcomes[4].error, BadRequestError)
+    assert all(
+        isinstance(o.result, OrganizationInvitation) and o.result.email_address == a
+        for o, a in zip(outcomes, addresses, strict=True)
+        if o.created
+    )
+    assert len(clerk.organization_invitations) == 11

@@ -294,7 +294,7 @@ def _batch(
 ) -> Batch[BulkInvitationRequest, Invitation]:
     return Batch(
         items,
-        check=lambda item: _get_kwargs(body=[item]),
+        check=lambda item: check_arguments(body=[item]),
         max_items=10,
         has_single=True,
         on_progress=on_progress,

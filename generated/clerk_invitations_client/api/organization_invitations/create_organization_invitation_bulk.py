@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ... import errors
+from ...bulk import Batch, Outcome, ProgressCallback, run, run_async
 from ...client import AuthenticatedClient, Client, build_request, path_segment
 from ...models.clerk_errors import ClerkErrors
 from ...models.create_organization_invitation_request import CreateOrganizationInvitationRequest
+from ...models.organization_invitation import OrganizationInvitation
 from ...models.organization_invitations import OrganizationInvitations
 from ...types import UNSET, Response, Unset, build_response, json_loads
+from ..organization_invitations import create_organization_invitation as single_operation
 
 if TYPE_CHECKING:
     import httpx
@@ -302,3 +306,108 @@ async def asyncio(
         deadline=deadline,
     )
     return errors.success_of(response, OrganizationInvitations)
+
+
+def _batch(
+    organization_id: str,
+    items: Iterable[CreateOrganizationInvitationRequest],
+    on_progress: ProgressCallback | None,
+) -> Batch[CreateOrganizationInvitationRequest, OrganizationInvitation]:
+    return Batch(
+        items,
+        check=lambda item: check_arguments(organization_id=organization_id, body=[item]),
+        max_items=10,
+        has_single=True,
+        on_progress=on_progress,
+    )
+
+
+def sync_each(
+    organization_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    items: Iterable[CreateOrganizationInvitationRequest],
+    on_progress: ProgressCallback | None = None,
+    deadline: float | None | Unset = UNSET,
+) -> list[Outcome[CreateOrganizationInvitationRequest, OrganizationInvitation]]:
+    """Invite up to ten people to an organization at once: any number of items, one outcome per item
+
+    Sends the items in chunks of at most 10 (the operation's maxItems), one chunk at a time,
+    and returns one `Outcome` per item, in the order given: `.result` (what was created, or None), `.error`
+    (one of this package's exceptions, or None) and `.created` (True, False, or None when it can't be told).
+    - An item the argument checks refuse gets its InvalidArgumentError and is not sent; the others are.
+    - The operation is all or nothing: when Clerk refuses a chunk (400, 402, 409 or 422), its items are
+      sent again one by one through `create_organization_invitation`, so each gets its own answer.
+    - A 429 the client's retries don't wait out, a deadline, a connection error or an unexpected response
+      stops the batch: every item not yet sent gets that error, with `created` False.
+    Nothing is sent twice.
+
+    Args:
+        organization_id (str): The id of the organization (`org_...`).
+        items (Iterable[CreateOrganizationInvitationRequest]): The items, as many as there are; an iterator is read once.
+        on_progress (Callable[[int, int | None], object] | None): Called with (items decided, all items)
+            after each item's outcome is decided; all items is None for an iterator without a length.
+        deadline (float | None | Unset): The most seconds each call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        Nothing about the items: each failure is in its item's outcome.
+
+    Returns:
+        list[Outcome[CreateOrganizationInvitationRequest, OrganizationInvitation]]
+    """
+
+    return run(
+        _batch(organization_id=organization_id, items=items, on_progress=on_progress),
+        lambda chunk: sync(organization_id=organization_id, client=client, body=chunk, deadline=deadline).data,
+        lambda item: single_operation.sync(
+            organization_id=organization_id, client=client, body=item, deadline=deadline
+        ),
+    )
+
+
+async def asyncio_each(
+    organization_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    items: Iterable[CreateOrganizationInvitationRequest],
+    on_progress: ProgressCallback | None = None,
+    deadline: float | None | Unset = UNSET,
+) -> list[Outcome[CreateOrganizationInvitationRequest, OrganizationInvitation]]:
+    """Invite up to ten people to an organization at once: any number of items, one outcome per item
+
+    Sends the items in chunks of at most 10 (the operation's maxItems), one chunk at a time,
+    and returns one `Outcome` per item, in the order given: `.result` (what was created, or None), `.error`
+    (one of this package's exceptions, or None) and `.created` (True, False, or None when it can't be told).
+    - An item the argument checks refuse gets its InvalidArgumentError and is not sent; the others are.
+    - The operation is all or nothing: when Clerk refuses a chunk (400, 402, 409 or 422), its items are
+      sent again one by one through `create_organization_invitation`, so each gets its own answer.
+    - A 429 the client's retries don't wait out, a deadline, a connection error or an unexpected response
+      stops the batch: every item not yet sent gets that error, with `created` False.
+    Nothing is sent twice.
+
+    Args:
+        organization_id (str): The id of the organization (`org_...`).
+        items (Iterable[CreateOrganizationInvitationRequest]): The items, as many as there are; an iterator is read once.
+        on_progress (Callable[[int, int | None], object] | None): Called with (items decided, all items)
+            after each item's outcome is decided; all items is None for an iterator without a length.
+        deadline (float | None | Unset): The most seconds each call may take, retries included; by
+            default the client's `deadline`; None: no limit.
+
+    Raises:
+        Nothing about the items: each failure is in its item's outcome.
+
+    Returns:
+        list[Outcome[CreateOrganizationInvitationRequest, OrganizationInvitation]]
+    """
+
+    async def send_chunk(chunk: list[CreateOrganizationInvitationRequest]) -> list[OrganizationInvitation]:
+        return (await asyncio(organization_id=organization_id, client=client, body=chunk, deadline=deadline)).data
+
+    return await run_async(
+        _batch(organization_id=organization_id, items=items, on_progress=on_progress),
+        send_chunk,
+        lambda item: single_operation.asyncio(
+            organization_id=organization_id, client=client, body=item, deadline=deadline
+        ),
+    )
