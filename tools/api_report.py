@@ -8,6 +8,7 @@ to the API shows in review as a diff of it.
 from __future__ import annotations
 
 import ast
+import contextlib
 import logging
 import sys
 from collections.abc import Iterator
@@ -122,9 +123,26 @@ def render(package: griffe.Module) -> str:
     return "\n".join(lines)
 
 
+def public_object(member: griffe.Object | griffe.Alias) -> griffe.Object | griffe.Alias:
+    """The object a public name stands for: what a private module of the package defines, for a name re-exported
+    from there (`client.RetryPolicy`, defined in `_retry`); else the member itself.
+
+    Where the package keeps its code is no part of its API: the report shows such a name as defined where it
+    is imported from, and the semver gate judges it there.
+    """
+    if isinstance(member, griffe.Alias):
+        with contextlib.suppress(griffe.AliasResolutionError, griffe.CyclicAliasError):
+            target = member.final_target
+            module = target.module.path.split(".")
+            if module[0] == PACKAGE and any(part.startswith("_") for part in module) and target.name == member.name:
+                return target
+    return member
+
+
 def _module_lines(module: griffe.Module) -> Iterator[str]:
-    for member in module.members.values():
-        if not member.is_public or (not member.is_alias and member.is_module):
+    for public in module.members.values():
+        member = public_object(public)
+        if not public.is_public or (not member.is_alias and member.is_module):
             continue
         if isinstance(member, griffe.Alias):
             target_module, _, target_name = member.target_path.rpartition(".")

@@ -26,7 +26,7 @@ import yaml
 from packaging.version import Version
 
 from tools import ROOT
-from tools.api_report import load_api, render
+from tools.api_report import load_api, public_object, render
 
 ANSI_CODE = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -72,9 +72,11 @@ def breaking_changes(old: griffe.Module, new: griffe.Module) -> list[str]:
 
 
 def _changed_annotations(old: griffe.Object, new: griffe.Object) -> Iterator[str]:
-    for name, old_member in old.members.items():
-        new_member = new.members.get(name)
-        if not old_member.is_public or old_member.is_alias or new_member is None or new_member.is_alias:
+    for name, old_public in old.members.items():
+        new_public = new.members.get(name)
+        old_member = public_object(old_public)
+        new_member = None if new_public is None else public_object(new_public)
+        if not old_public.is_public or old_member.is_alias or new_member is None or new_member.is_alias:
             continue
         if isinstance(old_member, (griffe.Module, griffe.Class)) and type(new_member) is type(old_member):
             yield from _changed_annotations(old_member, new_member)

@@ -22,6 +22,7 @@ import httpcore
 import httpx
 import pytest
 from clerk_invitations_client import AuthenticatedClient, errors
+from clerk_invitations_client._retry import parse_retry_after
 from clerk_invitations_client.api.invitations import list_invitations
 
 from tests.support.calls import TEST_SECRET_KEY
@@ -468,7 +469,7 @@ def test_no_request_holding_the_key_is_reachable_from_an_exception(
     ],
 )
 def test_retry_after_is_read_as_http_writes_it(value: str, seconds: float | None) -> None:
-    assert errors.parse_retry_after(value) == seconds
+    assert parse_retry_after(value) == seconds
 
 
 def test_a_live_key_over_plain_http_to_another_host_warns(server: ScriptedServer) -> None:

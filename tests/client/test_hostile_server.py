@@ -17,8 +17,9 @@ from typing import Any
 import httpx
 import pytest
 from clerk_invitations_client import AuthenticatedClient, errors
+from clerk_invitations_client._httpx_internals import DeadlineBackend
 from clerk_invitations_client.api.invitations import list_invitations
-from clerk_invitations_client.client import DEFAULT_DEADLINE_S, DEFAULT_MAX_RESPONSE_BYTES, _DeadlineBackend
+from clerk_invitations_client.client import DEFAULT_DEADLINE_S, DEFAULT_MAX_RESPONSE_BYTES
 
 from tests.support.calls import TEST_SECRET_KEY, Caller
 from tests.support.key_checks import assert_error_hides_key
@@ -136,7 +137,8 @@ def test_a_client_set_by_hand_keeps_the_deadline(server: ScriptedServer) -> None
 
 def test_every_transport_bounds_socket_operations_by_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pins the private attributes of httpx (Client._transport, ._mounts, HTTPTransport._pool) and httpcore
-    (ConnectionPool._network_backend) that client._bound_by_deadline sets: an upgrade that moves them fails here."""
+    (ConnectionPool._network_backend) that _httpx_internals.bound_by_deadline sets: an upgrade that moves them
+    fails here."""
     monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
     url = "https://127.0.0.1:1"
     httpx_clients = {
@@ -156,7 +158,7 @@ def test_every_transport_bounds_socket_operations_by_the_deadline(monkeypatch: p
         transports = [httpx_client._transport, *(t for t in httpx_client._mounts.values() if t is not None)]
         assert all(isinstance(t, httpx.HTTPTransport) for t in transports), name
         backends = [t._pool._network_backend for t in transports]  # type: ignore[attr-defined]
-        assert all(isinstance(backend, _DeadlineBackend) for backend in backends), name
+        assert all(isinstance(backend, DeadlineBackend) for backend in backends), name
     assert len(httpx_clients["environment-proxy"]._mounts) == 1, "HTTPS_PROXY must have added a proxy transport"
 
 

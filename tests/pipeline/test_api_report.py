@@ -14,7 +14,7 @@ from clerk_invitations_client import errors, models
 
 from tests.pipeline.scratch import scratch_copy
 from tools import ROOT
-from tools.api_report import REPORT, load_api, modules
+from tools.api_report import PACKAGE, REPORT, load_api, modules, render
 
 REPORT_NAME = REPORT.relative_to(ROOT).as_posix()
 
@@ -58,3 +58,19 @@ def test_the_report_names_every_model_exception_and_enum_member() -> None:
     for enum in (models.InvitationStatus, models.InvitationObject, models.TemplateSlug):
         for member in enum:
             assert f"    {member.name} = '{member.value}'\n" in report
+
+
+def retry_policy_package(attempt_type: str) -> dict[str, str]:
+    """A package whose client module re-exports a class a private module defines, as client.py does RetryPolicy."""
+    return {
+        "_retry.py": f"class RetryPolicy:\n    def delay(self, attempt: {attempt_type}) -> float: ...\n",
+        "client.py": "from ._retry import RetryPolicy\n\n__all__ = ['RetryPolicy']\n",
+    }
+
+
+def test_a_name_a_private_module_defines_is_reported_where_the_package_exports_it() -> None:
+    with griffe.temporary_visited_package(PACKAGE, retry_policy_package("int"), resolve_aliases=True) as package:
+        report = render(package)
+
+    assert f"## {PACKAGE}.client\n\n```python\nclass RetryPolicy:\n    def delay(attempt: int) -> float\n```" in report
+    assert "_retry" not in report

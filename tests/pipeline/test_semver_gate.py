@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import griffe
 import pytest
 from packaging.version import Version
 
 from tests.pipeline.scratch import Scratch, drop_invitation_url, require_list_invitations_query, scratch_copy
+from tests.pipeline.test_api_report import retry_policy_package
 from tools import ROOT
-from tools.semver_gate import allows_breaking, failures, load_released
+from tools.api_report import PACKAGE
+from tools.semver_gate import allows_breaking, breaking_changes, failures, load_released
 
 
 def add_optional_invitation_property(spec: dict[str, Any]) -> None:
@@ -87,3 +90,13 @@ def test_api_release_records_the_current_version_and_api(scratch: Scratch) -> No
     assert released == scratch.version
     assert api["models.invitation.Invitation"].members["url"].annotation is not None
     assert scratch.make("api-check").returncode == 0
+
+
+def test_a_changed_annotation_of_a_name_a_private_module_defines_is_breaking() -> None:
+    with (
+        griffe.temporary_visited_package(PACKAGE, retry_policy_package("int"), resolve_aliases=True) as old,
+        griffe.temporary_visited_package(PACKAGE, retry_policy_package("str"), resolve_aliases=True) as new,
+    ):
+        assert breaking_changes(old, new) == [
+            f"{PACKAGE}._retry.RetryPolicy.delay(attempt): Type annotation was changed: int -> str"
+        ]

@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import contextlib
 import re
-import reprlib
-from collections.abc import Generator, MutableMapping, Sized
-from types import NoneType
-from typing import Any, ClassVar, NoReturn, TypeVar, cast
+from collections.abc import Generator, MutableMapping
+from typing import Any, ClassVar, NoReturn, TypeVar
 
+from ._retry import parse_retry_after as parse_retry_after
 from .models.clerk_error import ClerkError
 from .models.clerk_errors import ClerkErrors
-from .types import MAX_JSON_DEPTH, OpenStrEnum, Response, json_loads
+from .types import Response, json_loads
 
 _EXCERPT_LENGTH = 200
 _ERRORS_SHOWN = 20
@@ -272,29 +271,6 @@ def error_for(response: Response[Any]) -> APIResponseError:
     return UnexpectedStatus(f"HTTP {response.status_code} is not documented for this operation: {body}", response)
 
 
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header as HTTP writes it: digits, or an HTTP date; None if absent or anything else.
-
-    `1.5`, `inf`, `nan`, `1e400` or `1_0` are not HTTP's and count as absent (float() would take them all).
-    """
-    if value is None:
-        return None
-    value = value.strip()
-    if value.isascii() and value.isdigit():
-        return float(int(value)) if len(value) <= _MAX_SECONDS_DIGITS else float("inf")
-    # An HTTP date is rare: its parser (and the socket module it imports) loads only for one.
-    from datetime import UTC, datetime  # noqa: PLC0415
-    from email.utils import parsedate_to_datetime  # noqa: PLC0415
-
-    with contextlib.suppress(TypeError, ValueError, IndexError, OverflowError):
-        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
-    return None
-
-
-_MAX_SECONDS_DIGITS = 300
-"""More digits of seconds than a float holds are an infinite wait, which no retry waits for."""
-
-
 def raise_alone(error: ClerkInvitationsError, cause: BaseException) -> NoReturn:
     """Raise `error` from a copy of `cause` (httpx's) that holds no request, and with no other exception chained.
 
@@ -340,131 +316,6 @@ def transport_errors() -> Generator[None]:
         raise_alone(kind(f"{type(error).__name__}: {error}"), error)
 
 
-# Argument checks. Each generated endpoint module's check_arguments, which _get_kwargs calls first, calls
-# these, one call per parameter and per field of a request body, with the constraints the spec gives it
-# (templates/checks.jinja): a wrong argument is refused before anything is sent, with an InvalidArgumentError
-# naming the argument and the rule it breaks, in its message and as its `argument` and `rule`. `name` is the
-# argument as the caller wrote it, e.g. `body[3].expires_in_days`.
-
-MAX_ARGUMENT_DEPTH = MAX_JSON_DEPTH - 3
-"""The most levels a JSON argument (metadata) may nest: echoed back inside a page (the page object, its `data`,
-the invitation), it must still be readable in a response body, which may nest MAX_JSON_DEPTH levels."""
-
-
-def _shown(value: object) -> str:
-    """A value for a message: its type and the start of its repr (of its text, for a str or an enum member)."""
-    if value is None:
-        return "None"
-    return f"{type(value).__name__} {reprlib.repr(str(value) if isinstance(value, str) else value)}"
-
-
-def _refuse(name: str, rule: str, requirement: str, value: object) -> NoReturn:
-    raise InvalidArgumentError(f"{name} must {requirement}, not {_shown(value)}", argument=name, rule=rule)
-
-
-def _refuse_length(name: str, rule: str, requirement: str, length: int) -> NoReturn:
-    raise InvalidArgumentError(f"{name} must {requirement}, not {length}", argument=name, rule=rule)
-
-
-def _counted(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' * (count != 1)}"
-
-
-def check_str(
-    value: object,
-    name: str,
-    *,
-    min_length: int | None = None,
-    max_length: int | None = None,
-    pattern: str | None = None,
-    email: bool = False,
-) -> None:
-    if not isinstance(value, str):
-        _refuse(name, "type", "be a str (type: string)", value)
-    if min_length is not None and len(value) < min_length:
-        _refuse_length(name, "minLength", f"have at least {_counted(min_length, 'character')} (minLength)", len(value))
-    if max_length is not None and len(value) > max_length:
-        _refuse_length(name, "maxLength", f"have at most {_counted(max_length, 'character')} (maxLength)", len(value))
-    if pattern is not None and re.search(pattern, value) is None:
-        _refuse(name, "pattern", f"match {pattern} (pattern)", value)
-    if email:
-        local_part, _, domain = value.rpartition("@")
-        if not local_part or not domain:
-            _refuse(name, "format:email", "be an email address, text@domain (format: email)", value)
-
-
-def check_int(value: object, name: str, *, minimum: int | None = None, maximum: int | None = None) -> None:
-    """An int within the bounds; a bool is not an int here."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        _refuse(name, "type", "be an int (type: integer)", value)
-    _check_bounds(value, name, minimum, maximum)
-
-
-def check_number(value: object, name: str, *, minimum: float | None = None, maximum: float | None = None) -> None:
-    """An int or a finite float within the bounds; not a bool."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        _refuse(name, "type", "be an int or a float (type: number)", value)
-    if isinstance(value, float) and (value != value or abs(value) == float("inf")):  # NaN or infinity
-        _refuse(name, "type", "be a finite number (type: number)", value)
-    _check_bounds(value, name, minimum, maximum)
-
-
-def _check_bounds(value: float, name: str, minimum: float | None, maximum: float | None) -> None:
-    if minimum is not None and value < minimum:
-        _refuse(name, "minimum", f"be >= {minimum} (minimum)", value)
-    if maximum is not None and value > maximum:
-        _refuse(name, "maximum", f"be <= {maximum} (maximum)", value)
-
-
-def check_bool(value: object, name: str) -> None:
-    if not isinstance(value, bool):
-        _refuse(name, "type", "be a bool (type: boolean)", value)
-
-
-def check_enum(value: object, enum: type[OpenStrEnum], name: str) -> None:
-    """A member of `enum` the spec lists: not a str, nor a value the spec doesn't list (an unknown member)."""
-    if not isinstance(value, enum) or not value.is_known:
-        members = ", ".join(member.value for member in enum)
-        _refuse(name, "enum", f"be a member of {enum.__name__}: {members} (enum)", value)
-
-
-def check_instance(value: object, model: type, name: str) -> None:
-    if not isinstance(value, model):
-        _refuse(name, "type", f"be a {model.__name__} (type: object)", value)
-
-
-def check_list(value: object, name: str, *, min_items: int | None = None, max_items: int | None = None) -> None:
-    if not isinstance(value, list | tuple):
-        _refuse(name, "type", "be a list (type: array)", value)
-    count = len(cast(Sized, value))
-    if min_items is not None and count < min_items:
-        _refuse_length(name, "minItems", f"have at least {_counted(min_items, 'item')} (minItems)", count)
-    if max_items is not None and count > max_items:
-        _refuse_length(name, "maxItems", f"have at most {_counted(max_items, 'item')} (maxItems)", count)
-
-
-def check_json(value: object, name: str) -> None:
-    """Anything JSON can encode: dicts with str keys, lists, str, int, finite float, bool, None; not too deep."""
-    pending: list[tuple[object, str, int]] = [(value, name, 1)]
-    while pending:
-        item, where, depth = pending.pop()
-        if isinstance(item, dict | list | tuple):
-            if depth > MAX_ARGUMENT_DEPTH:
-                message = f"{name} must nest at most {MAX_ARGUMENT_DEPTH} levels deep (JSON)"
-                raise InvalidArgumentError(message, argument=name, rule="json:depth")
-            container = cast(dict[object, object] | list[object] | tuple[object, ...], item)
-            entries = container.items() if isinstance(container, dict) else enumerate(container)
-            for key, inner in entries:
-                if isinstance(item, dict) and not isinstance(key, str):
-                    message = f"each key of {where} must be a str (JSON), not {_shown(key)}"
-                    raise InvalidArgumentError(message, argument=where, rule="json")
-                pending.append((inner, f"{where}[{key!r}]", depth + 1))
-        elif isinstance(item, float):
-            check_number(item, where)
-        elif not isinstance(item, str | int | NoneType):
-            _refuse(where, "json", "be a JSON value: dict, list, str, int, float, bool or None", item)
-
-
 __all__ = [
     "APIConnectionError",
     "APIResponseError",
@@ -489,3 +340,17 @@ __all__ = [
     "UnpicklableClientError",
     "UnprocessableEntityError",
 ]
+
+# The argument checks the generated endpoints call as `errors.check_*`, re-exported. They raise InvalidArgumentError,
+# above: _validators imports this module, so they are imported last (E402), and in one statement (I001).
+from ._validators import (  # noqa: E402, I001
+    MAX_ARGUMENT_DEPTH as MAX_ARGUMENT_DEPTH,
+    check_bool as check_bool,
+    check_enum as check_enum,
+    check_instance as check_instance,
+    check_int as check_int,
+    check_json as check_json,
+    check_list as check_list,
+    check_number as check_number,
+    check_str as check_str,
+)
