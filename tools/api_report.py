@@ -30,8 +30,9 @@ Written by `tools/api_report.py` from `generated/` with griffe; `make generate` 
 fails when it is stale. Don't edit it: change the spec or the templates, and review the diff of this file.
 
 Every public module, with its public names in source order, in stub syntax: methods without `self`/`cls`,
-imported names as `from ... import`, each attrs class with the `__init__` attrs gives it, and under a
-function the exceptions its docstring says it raises.
+names imported from a public module as `from ... import` (from a private module: as defined where exported),
+each attrs class with the `__init__` attrs gives it, and under a function the exceptions its docstring says
+it raises.
 """
 
 
