@@ -7,8 +7,7 @@
 - a response's body set once our reader has read it.
 
 httpx has no public way to do any of these. tests/client/test_hostile_server.py fails if an upgrade moves the
-attributes, and tests/pipeline/test_layers.py if another module of the package uses a private attribute
-of an object that isn't ours.
+attributes, and tests/pipeline/test_layers.py if another module of the package uses one of httpx's or httpcore's.
 """
 
 from __future__ import annotations

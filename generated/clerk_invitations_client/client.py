@@ -488,6 +488,7 @@ async def _sent_async(httpx_client: httpx.AsyncClient, request: httpx.Request) -
 
 
 def _valid_auth_header_name(instance: Any, _attribute: Any, name: str) -> None:
+    """A header name, and Authorization if the client follows redirects: a check of the client's own settings."""
     if not is_token(name):
         raise InvalidArgumentError("auth_header_name must be a header name (an HTTP token)")
     follows_redirects = instance._httpx_args.get("follow_redirects", instance._follow_redirects)
