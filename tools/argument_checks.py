@@ -204,6 +204,7 @@ class _Writer:
         instance = prop.get_instance_type_string().as_unembedded_code()
         if not instance.replace(".", "").isidentifier():
             raise self.refuse(located, "type", f"a value of type {kind}")
+        self.imports += sorted(prop.get_imports(prefix="...") - set(self.imports))  # datetime, UUID, File...
         return [f"errors.check_instance({value}, {instance}, {_text(label)})"]
 
     def check_model(self, prop: Any, located: Located, value: str, label: str, models: tuple[str, ...]) -> list[str]:

@@ -19,7 +19,7 @@ from openapi_python_client.parser.properties.string import StringProperty
 
 from tools import ROOT
 from tools.argument_checks import argument_checks
-from tools.spec_lookup import nullable_alternative, parameter_schema, resolve
+from tools.spec_lookup import nullable_alternative, original_path, parameter_schema, resolve
 
 ERRORS_SOURCE = ROOT / "templates" / "runtime" / "clerk_invitations_client" / "errors.py"
 
@@ -151,7 +151,7 @@ def bulk_functions(
 
     `module_name` is the generator's own naming of an endpoint's module (the templates' `python_identifier`).
     """
-    bulk = bulk_operation(document, endpoint.path.get_untrusted_value(), endpoint.method)
+    bulk = bulk_operation(document, original_path(endpoint), endpoint.method)
     if bulk is None or len(endpoint.bodies) != 1:
         return None
     item = _model_of_list(endpoint.bodies[0].prop)
@@ -197,7 +197,7 @@ def endpoint_at(collections: dict[str, EndpointCollection], path: str, method: s
     """The tag under which the generator files the operation at `path` and `method`, and its Endpoint."""
     for tag, collection in collections.items():
         for endpoint in collection.endpoints:
-            if endpoint.path.get_untrusted_value() == path and endpoint.method == method:
+            if original_path(endpoint) == path and endpoint.method == method:
                 return tag, endpoint
     raise LookupError(f"the generator made no endpoint of {method.upper()} {path}")
 
