@@ -16,9 +16,10 @@ from openapi_python_client.parser.properties.int import IntProperty
 from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.model_property import ModelProperty
 from openapi_python_client.parser.properties.string import StringProperty
+from openapi_python_client.strings import safe_for_docstring
 
 from tools import ROOT
-from tools.argument_checks import argument_checks
+from tools.argument_checks import ArgumentChecks, argument_checks
 from tools.spec_lookup import nullable_alternative, original_path, parameter_schema, resolve
 
 ERRORS_SOURCE = ROOT / "templates" / "runtime" / "clerk_invitations_client" / "errors.py"
@@ -302,6 +303,35 @@ def pagination(
     )
 
 
+def module_imports(endpoint: Endpoint, checks: ArgumentChecks, pages: Pagination | None, bulk: Any) -> list[str]:
+    """The imports of an endpoint module besides the template's own and the generator's `relative_imports`: the
+    classes its argument checks name, and those of its page and bulk functions (ruff sorts and merges them)."""
+    lines = list(checks.imports)
+    if pages is not None:
+        lines += ["from collections.abc import AsyncIterator, Iterator", pages.item_import]
+        lines += ["from ...types import Page, PageScan, iterate_pages, iterate_pages_async"]
+    if bulk is not None:
+        lines += [
+            "from collections.abc import Iterable",
+            "from ...bulk import Batch, Outcome, ProgressCallback, run, run_async",
+        ]
+        if bulk.single is not None:
+            lines.append(f"from ..{bulk.single[0]} import {bulk.single[1]} as single_operation")
+        lines += [f"from ...models.{model[0]} import {model[1]}" for model in (bulk.result, bulk.single_body) if model]
+    return [
+        line for index, line in enumerate(lines) if line not in endpoint.relative_imports and line not in lines[:index]
+    ]
+
+
+def argument_doc(prop: Any) -> str:
+    """A parameter's entry in a docstring's Args: `name: description. Default: value.`, without the type, which the
+    signature gives."""
+    doc = f"{prop.python_name}: {safe_for_docstring(prop.description or '')}".rstrip()
+    if prop.default:
+        doc += f" Default: {safe_for_docstring(prop.default.python_code)}."
+    return doc
+
+
 def template_globals(document: dict[str, Any], models: list[Any]) -> dict[str, Any]:
     """What tools/generate.py adds to the templates' globals, given the OpenAPI document and the generator's models."""
     processed_model = processed_models(models)
@@ -311,6 +341,9 @@ def template_globals(document: dict[str, Any], models: list[Any]) -> dict[str, A
         "processed_model": processed_model,
         "argument_checks": lambda endpoint: argument_checks(document, endpoint, processed_model),
         "pagination": lambda endpoint: pagination(document, endpoint, processed_model),
+        "success_response": success_response,
+        "module_imports": module_imports,
+        "argument_doc": argument_doc,
         "raised_errors": raised_errors,
         "bulk_functions": bulk_functions,
         "lazy_imports": lazy_imports,
