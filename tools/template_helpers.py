@@ -19,7 +19,7 @@ from openapi_python_client.parser.properties.string import StringProperty
 from openapi_python_client.strings import safe_for_docstring
 
 from tools import ROOT
-from tools.argument_checks import ArgumentChecks, argument_checks
+from tools.argument_checks import ArgumentChecks, argument_checks, is_free_form
 from tools.spec_lookup import nullable_alternative, original_path, parameter_schema, resolve
 
 ERRORS_SOURCE = ROOT / "templates" / "runtime" / "clerk_invitations_client" / "errors.py"
@@ -238,6 +238,9 @@ class Pagination:
     total_count: Any
     bare_list: Any | None
     """The bare list the success response is when `paginated` is not sent, or None: it is always the page."""
+    plain_return_type: str | None
+    """With a bare list, what the plain functions' `_parse_response` returns: the bare list, not the page, or an
+    error model; None without one."""
     item_type: str
     item_import: str
     max_page_size: int
@@ -296,11 +299,23 @@ def pagination(
         page_items=items,
         total_count=total_count,
         bare_list=lists[0] if lists else None,
+        plain_return_type=_plain_return_type(endpoint, success, lists[0]) if lists else None,
         item_type=item_type,
         item_import=f"from ...models.{item.class_info.module_name} import {item_type}",
         max_page_size=maximum,
         filters=filters,
     )
+
+
+def _plain_return_type(endpoint: Endpoint, success: Any, bare_list: Any) -> str:
+    others = [response.prop for response in endpoint.responses.patterns if response is not success]
+    return " | ".join(sorted({prop.get_type_string().as_unembedded_code() for prop in [bare_list, *others]}))
+
+
+def documented_errors(endpoint: Endpoint) -> list[str]:
+    """raised_errors of the error statuses (300 and up) the endpoint documents."""
+    ranges = [response.status_code.range for response in endpoint.responses.patterns]
+    return raised_errors([statuses[0] for statuses in ranges if statuses is not None and statuses[0] >= 300])
 
 
 def module_imports(endpoint: Endpoint, checks: ArgumentChecks, pages: Pagination | None, bulk: Any) -> list[str]:
@@ -342,6 +357,8 @@ def template_globals(document: dict[str, Any], models: list[Any]) -> dict[str, A
         "argument_checks": lambda endpoint: argument_checks(document, endpoint, processed_model),
         "pagination": lambda endpoint: pagination(document, endpoint, processed_model),
         "success_response": success_response,
+        "documented_errors": documented_errors,
+        "free_form": lambda prop: is_free_form(processed_model(prop)),
         "module_imports": module_imports,
         "argument_doc": argument_doc,
         "raised_errors": raised_errors,
