@@ -3,8 +3,9 @@
 - The templates see the OpenAPI document, as the generator loaded it, as the global `openapi_document`
   (a dict, `$ref`s unresolved), and the functions of tools/template_helpers.py that read it. The
   generator's parser keeps each property's type and enum values, but drops the constraints of its schema
-  (minimum, maxLength, pattern, minItems...) except on object schemas; the argument checks (checks.jinja)
-  read them from the document itself.
+  (minimum, maxLength, pattern, minItems...) except on object schemas; the argument checks
+  (tools/argument_checks.py) read them from the document itself. A SpecRefusal of theirs ends the generation
+  with its message (the operation, where in the spec, the keyword), without a traceback.
 - The package's hand-written modules, every `.py` file of templates/runtime/clerk_invitations_client/
   (laid out as the package, so that ruff and mypy check them where they are written), are written into
   the package being generated as they are, their `{{ }}` expressions filled in; those that replace a
