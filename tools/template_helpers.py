@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from openapi_python_client.parser.openapi import Endpoint, EndpointCollection
+from openapi_python_client.parser.properties.float import FloatProperty
 from openapi_python_client.parser.properties.int import IntProperty
 from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.model_property import ModelProperty
@@ -222,8 +223,8 @@ class Pagination:
     default page size), and its success response is a page model, or a union of a bare list and a page model
     (`oneOf`, when a `paginated` query parameter picks one, as in Clerk's ListInvitations): an object with a
     required `data`, a list of models that have a required string `id` (a scan yields no id twice), and a
-    required integer `total_count`. Any other list (a bare array, a list under another key, a page of a union
-    or with a `number` total) gets only the plain functions.
+    required `total_count`, an integer or a number. Any other list (a bare array, a list under another key, a
+    page of a union) gets only the plain functions.
     """
 
     endpoint: Endpoint
@@ -236,6 +237,8 @@ class Pagination:
     page_items: Any
     """The page model's `data` property."""
     total_count: Any
+    total_is_number: bool
+    """Whether `total_count` is a `number` (Clerk's GetApiKeys), which Page takes as an int."""
     bare_list: Any | None
     """The bare list the success response is when `paginated` is not sent, or None: it is always the page."""
     plain_return_type: str | None
@@ -279,7 +282,7 @@ def pagination(
     maximum = parameter_schema(document, endpoint, "limit", "query").node.get("maximum")
     if (
         not isinstance(items, ListProperty)
-        or not isinstance(total_count, IntProperty)
+        or not isinstance(total_count, IntProperty | FloatProperty)
         or not isinstance(item_fields.get("id"), StringProperty)
         or isinstance(maximum, bool)
         or not isinstance(maximum, int)
@@ -298,6 +301,7 @@ def pagination(
         page_model=page_model,
         page_items=items,
         total_count=total_count,
+        total_is_number=isinstance(total_count, FloatProperty),
         bare_list=lists[0] if lists else None,
         plain_return_type=_plain_return_type(endpoint, success, lists[0]) if lists else None,
         item_type=item_type,

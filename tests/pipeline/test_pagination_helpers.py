@@ -49,6 +49,7 @@ def test_a_page_model_is_paginated_with_the_maximum_as_page_size() -> None:
 
     assert found is not None
     assert (found.item_type, found.max_page_size, found.bare_list, found.choice) == ("Item", 50, None, None)
+    assert not found.total_is_number
     assert found.item_import == "from ...models.item import Item"
 
 
@@ -72,12 +73,17 @@ def test_the_paginated_switch_is_left_out_of_the_plain_functions_endpoint() -> N
                 "data": {"type": "array", "items": {"anyOf": [ITEM, {"type": "string"}]}},
             },
         },
-        {**PAGE, "properties": {**PAGE["properties"], "total_count": {"type": "number"}}},
     ],
-    ids=["bare-list", "other-key", "page-of-a-union", "number-total"],
+    ids=["bare-list", "other-key", "page-of-a-union"],
 )
 def test_other_lists_get_no_page_functions(success: dict[str, Any]) -> None:
     assert listing(success) is None
+
+
+def test_a_number_total_is_taken_as_an_int() -> None:
+    found = listing({**PAGE, "properties": {**PAGE["properties"], "total_count": {"type": "number"}}})
+
+    assert found is not None and found.total_is_number
 
 
 def test_a_limit_without_maximum_gets_no_page_functions() -> None:
