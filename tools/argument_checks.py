@@ -119,7 +119,7 @@ class _Writer:
         return SpecRefusal(self.operation, located.pointer, keyword, why)
 
     def schema_of(self, node: Located) -> Located:
-        """`node` with its `$ref`s, a lone `allOf` and a nullable union followed; its keywords vetted."""
+        """`node` with its `$ref`s, a lone `allOf` and a nullable union followed, its keywords vetted; `{}` if none."""
         located = node
         while isinstance(located.node, dict):
             schema = located.node
@@ -136,7 +136,9 @@ class _Writer:
             if beside:
                 raise self.refuse(located, beside[0], "beside a $ref or allOf: put it in the schema referred to")
             located = target
-        refused = sorted(located.node.keys() & REFUSED_KEYWORDS) if isinstance(located.node, dict) else []
+        if not isinstance(located.node, dict):  # no schema (a parameter with `content`): no constraint
+            return Located({}, located.pointer)
+        refused = sorted(located.node.keys() & REFUSED_KEYWORDS)
         if refused:
             why = "neither checked nor left to Clerk with a reason (tools/argument_checks.py)"
             raise self.refuse(located, refused[0], why)
