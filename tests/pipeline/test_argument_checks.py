@@ -125,3 +125,51 @@ def test_every_keyword_has_one_fate() -> None:
     ]
     assert all(not (a & b) for index, a in enumerate(fates) for b in fates[index + 1 :])
     assert all(reason.strip() for reason in LEFT_TO_CLERK.values())
+
+
+def json_body(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
+def test_typed_additional_properties_are_left_to_clerk_and_the_fields_checked() -> None:
+    body = {"$ref": "#/components/schemas/Labels"}
+    labels = {"type": "object", "properties": {"name": {"type": "string"}}, "additionalProperties": {"type": "string"}}
+
+    code = checks_of(one_operation("/things", {"requestBody": json_body(body)}, {"Labels": labels}))
+
+    assert code.splitlines() == [
+        'errors.check_instance(body, Labels, "body")',
+        "if not isinstance(body.name, Unset):",
+        '    errors.check_str(body.name, "body.name")',
+    ]
+
+
+def test_a_value_of_another_type_is_checked_as_an_instance_of_it_with_its_import() -> None:
+    spec = one_operation("/things", {"parameters": [query("since", {"type": "string", "format": "date-time"})]})
+    endpoints, processed_model = parsed_endpoints(spec)
+
+    checks = argument_checks(spec, endpoints["do_thing"], processed_model)
+
+    assert checks.code == 'errors.check_instance(since, datetime.datetime, "since")'
+    assert "import datetime" in checks.imports
+
+
+def test_a_model_inside_itself_is_checked_one_level_deep() -> None:
+    node = {
+        "type": "object",
+        "required": ["name"],
+        "properties": {"name": {"type": "string"}, "child": {"$ref": "#/components/schemas/Node"}},
+    }
+
+    code = checks_of(
+        one_operation("/things", {"requestBody": json_body({"$ref": "#/components/schemas/Node"})}, {"Node": node})
+    )
+
+    assert code.splitlines() == [
+        'errors.check_instance(body, Node, "body")',
+        'errors.check_json(body.additional_properties, "body")',  # additionalProperties: any JSON by default
+        'errors.check_str(body.name, "body.name")',
+        "",
+        "if not isinstance(body.child, Unset):",
+        '    errors.check_instance(body.child, Node, "body.child")',
+    ]
