@@ -345,7 +345,8 @@ def module_imports(endpoint: Endpoint, checks: ArgumentChecks, pages: Pagination
 def argument_doc(prop: Any) -> str:
     """A parameter's entry in a docstring's Args: `name: description. Default: value.`, without the type, which the
     signature gives."""
-    doc = f"{prop.python_name}: {safe_for_docstring(prop.description or '')}".rstrip()
+    description = prop.description or ("The request's body." if prop.python_name == "body" else "")
+    doc = f"{prop.python_name}: {safe_for_docstring(description)}".rstrip()
     if prop.default:
         doc += f" Default: {safe_for_docstring(prop.default.python_code)}."
     return doc

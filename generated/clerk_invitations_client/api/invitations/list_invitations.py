@@ -18,8 +18,8 @@ Args:
         descending or `+` for ascending order. Default: '-created_at'.
     limit: How many invitations to return at most. Default: 10.
     offset: How many invitations to skip before the page starts; use with `limit` to page. Default: 0.
-    deadline: The most seconds a call may take (a page function's: each page's), retries included; by default
-        the client's `deadline`; None: no limit.
+    deadline: The most seconds a call may take (a page function's: each page's), retries included; by default the
+        client's `deadline`; None: no limit.
 
 Raises:
     errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or
@@ -365,15 +365,7 @@ async def asyncio_page(
     offset: int = 0,
     deadline: float | None | Unset = UNSET,
 ) -> Page[Invitation]:
-    """List invitations: one page, with the total count.
-
-    The page at `offset`, and how many items match the filters in all (`total_count`); `next_offset` is where the
-    next page starts, None after the last. Other arguments and errors: the module's docstring.
-
-    Args:
-        limit: How many items to fetch, 1 to 500. Default: 500.
-        offset: How many items to skip. Default: 0.
-    """
+    """List invitations: one page, with the total count: `sync_page()`, awaited."""
     request = _page_request(
         client.get_async_httpx_client(),
         status=status,
@@ -437,18 +429,7 @@ def asyncio_all(
     max_items: int | None = None,
     deadline: float | None | Unset = UNSET,
 ) -> AsyncIterator[Invitation]:
-    """List invitations: every item, page after page, for `async for`.
-
-    Fetches pages of `page_size` items as the iteration needs them, holding one at a time, and yields each item
-    once: offset paging shows an item twice when one is created before it during the scan, and ids already
-    yielded are skipped. Each page is one call, with its retries and its own `deadline`: an exception ends the
-    iteration, and what was yielded stays yielded. `page_size` and `max_items` are checked at the call, the
-    other arguments when the first page is fetched. Other arguments and errors: the module's docstring.
-
-    Args:
-        page_size: How many items each page fetches, 1 to 500. Default: 500.
-        max_items: Yield at most this many items, fetching no page beyond them. Default: None, every item.
-    """
+    """List invitations: every item, page after page: `sync_all()`, for `async for`."""
     errors.check_int(page_size, "page_size", minimum=1, maximum=500)
     if max_items is not None:
         errors.check_int(max_items, "max_items", minimum=0)

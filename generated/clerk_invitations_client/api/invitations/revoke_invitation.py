@@ -10,8 +10,8 @@ checks the arguments without sending. The `asyncio` functions are the `sync` one
 Args:
     client: The client that sends the request.
     invitation_id: The id of the invitation to revoke (`inv_...`).
-    deadline: The most seconds a call may take (a page function's: each page's), retries included; by default
-        the client's `deadline`; None: no limit.
+    deadline: The most seconds a call may take, retries included; by default the client's `deadline`; None: no
+        limit.
 
 Raises:
     errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or

@@ -14,8 +14,8 @@ Args:
     organization_id: The id of the organization (`org_...`).
     body: Whom to invite to the organization, with which role, and how; a single create's body or one item of a
         bulk one.
-    deadline: The most seconds a call may take (a page function's: each page's), retries included; by default
-        the client's `deadline`; None: no limit.
+    deadline: The most seconds a call may take, retries included; by default the client's `deadline`; None: no
+        limit.
 
 Raises:
     errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or

@@ -11,9 +11,9 @@ without sending. The `asyncio` functions are the `sync` ones, awaited.
 Args:
     client: The client that sends the request.
     organization_id: The id of the organization (`org_...`).
-    body:
-    deadline: The most seconds a call may take (a page function's: each page's), retries included; by default
-        the client's `deadline`; None: no limit.
+    body: The request's body.
+    deadline: The most seconds a call may take, retries included; by default the client's `deadline`; None: no
+        limit.
 
 Raises:
     errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or
@@ -309,26 +309,7 @@ async def asyncio_each(
     on_progress: ProgressCallback | None = None,
     deadline: float | None | Unset = UNSET,
 ) -> list[Outcome[CreateOrganizationInvitationRequest, OrganizationInvitation]]:
-    """Invite up to ten people to an organization at once: any number of items, one outcome per item.
-
-    Sends the items in chunks of at most 10 (the operation's maxItems), one chunk at a time,
-    and returns one `Outcome` per item, in the order given: `.result` (what was created, or None), `.error`
-    (one of this package's exceptions, or None) and `.created` (True, False, or None when it can't be told).
-    - An item the argument checks refuse gets its InvalidArgumentError and is not sent; the others are.
-    - The operation is all or nothing: when Clerk refuses a chunk (400, 402, 409 or 422), its items are
-      sent again one by one through `create_organization_invitation`, so each gets its own answer.
-    - A 429 the client's retries don't wait out, a deadline, a connection error or an unexpected response
-      stops the batch: every item not yet sent gets that error, with `created` False.
-    Nothing is sent twice, and nothing is raised about the items: each failure is in its item's outcome. Other
-    arguments: the module's docstring.
-
-    Args:
-        items: The items, as many as there are; an iterator is read once.
-        on_progress: Called with (items decided, all items) after each item's outcome is decided; all items is
-            None for an iterator without a length.
-        deadline: The most seconds each call may take, retries included; by default the client's `deadline`;
-            None: no limit.
-    """
+    """Invite up to ten people to an organization at once: any number of items, one outcome per item: `sync_each()`, awaited."""
 
     async def send_chunk(chunk: list[CreateOrganizationInvitationRequest]) -> list[OrganizationInvitation]:
         return (await asyncio(organization_id=organization_id, client=client, body=chunk, deadline=deadline)).data

@@ -10,8 +10,8 @@ Args:
     client: The client that sends the request.
     organization_id: The id of the organization (`org_...`).
     invitation_id: The id of the organization invitation (`orginv_...`).
-    deadline: The most seconds a call may take (a page function's: each page's), retries included; by default
-        the client's `deadline`; None: no limit.
+    deadline: The most seconds a call may take, retries included; by default the client's `deadline`; None: no
+        limit.
 
 Raises:
     errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or

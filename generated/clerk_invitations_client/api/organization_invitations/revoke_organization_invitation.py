@@ -13,8 +13,8 @@ Args:
     organization_id: The id of the organization (`org_...`).
     invitation_id: The id of the organization invitation (`orginv_...`).
     body: Who revokes the invitation.
-    deadline: The most seconds a call may take (a page function's: each page's), retries included; by default
-        the client's `deadline`; None: no limit.
+    deadline: The most seconds a call may take, retries included; by default the client's `deadline`; None: no
+        limit.
 
 Raises:
     errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or

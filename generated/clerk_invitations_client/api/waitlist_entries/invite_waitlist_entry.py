@@ -11,8 +11,8 @@ Args:
     client: The client that sends the request.
     waitlist_entry_id: The id of the waitlist entry to invite (`wle_...`).
     body: How to invite a waitlist entry.
-    deadline: The most seconds a call may take (a page function's: each page's), retries included; by default
-        the client's `deadline`; None: no limit.
+    deadline: The most seconds a call may take, retries included; by default the client's `deadline`; None: no
+        limit.
 
 Raises:
     errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or
