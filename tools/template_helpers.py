@@ -21,7 +21,7 @@ from openapi_python_client.strings import safe_for_docstring
 
 from tools import ROOT
 from tools.argument_checks import ArgumentChecks, argument_checks, is_free_form
-from tools.spec_lookup import nullable_alternative, original_path, parameter_schema, resolve
+from tools.spec_lookup import SpecRefusal, nullable_alternative, operation_at, original_path, parameter_schema, resolve
 
 ERRORS_SOURCE = ROOT / "templates" / "runtime" / "clerk_invitations_client" / "errors.py"
 
@@ -260,6 +260,16 @@ def success_response(endpoint: Endpoint) -> Any:
     return None
 
 
+def required_success(document: dict[str, Any], endpoint: Endpoint) -> Any:
+    """The success response of `endpoint`, which sync()/asyncio() return; SpecRefusal if it documents none."""
+    success = success_response(endpoint)
+    if success is None:
+        _, operation = operation_at(document, endpoint)
+        name = str(operation.node.get("operationId", endpoint.name))
+        raise SpecRefusal(name, operation.child("responses").pointer, "responses", "no 2xx response to return")
+    return success
+
+
 def pagination(
     document: dict[str, Any], endpoint: Endpoint, processed_model: Callable[[Any], Any]
 ) -> Pagination | None:
@@ -361,7 +371,7 @@ def template_globals(document: dict[str, Any], models: list[Any]) -> dict[str, A
         "processed_model": processed_model,
         "argument_checks": lambda endpoint: argument_checks(document, endpoint, processed_model),
         "pagination": lambda endpoint: pagination(document, endpoint, processed_model),
-        "success_response": success_response,
+        "success_response": lambda endpoint: required_success(document, endpoint),
         "documented_errors": documented_errors,
         "free_form": lambda prop: is_free_form(processed_model(prop)),
         "module_imports": module_imports,

@@ -13,6 +13,7 @@ import pytest
 from tests.support.generation import parsed_endpoints
 from tools.argument_checks import CHECKED_KEYWORDS, LEFT_TO_CLERK, REFUSED_KEYWORDS, argument_checks
 from tools.spec_lookup import SpecRefusal, original_path
+from tools.template_helpers import required_success
 
 OK = {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}}
 
@@ -173,3 +174,11 @@ def test_a_model_inside_itself_is_checked_one_level_deep() -> None:
         "if not isinstance(body.child, Unset):",
         '    errors.check_instance(body.child, Node, "body.child")',
     ]
+
+
+def test_an_operation_without_a_success_response_is_refused_by_name() -> None:
+    spec = one_operation("/things", {"responses": {"404": {"description": "Not found"}}})
+    endpoints, _ = parsed_endpoints(spec)
+
+    with pytest.raises(SpecRefusal, match="^can't generate DoThing: #/paths/~1things/post/responses: responses: "):
+        required_success(spec, endpoints["do_thing"])
