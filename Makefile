@@ -13,7 +13,7 @@ GENERATE = $(PY) -m tools.generate generate --path openapi.yaml --config generat
 	--custom-template-path templates --meta pdm --fail-on-warning --overwrite
 API_REPORT := api/clerk_invitations_client.api.md
 
-.PHONY: help setup generate check-generated format lint mock demo test dist-check bench bench-smoke check
+.PHONY: help setup generate check-generated format lint mock demo test check-clerk-spec dist-check bench bench-smoke check
 .PHONY: api-check api-release template-diff template-pins upstream-spec upstream-diff
 
 help: ## List the targets
@@ -105,6 +105,10 @@ demo: setup ## Start the fake (or Prism: TARGET=prism), run examples/quickstart.
 test: setup ## Run the whole test suite (it starts its own Prism)
 	$(PY) -m pytest
 
+# Not in `make test` (the `clerk_spec` marker): a generation of 249 operations and mypy on it take a minute or so.
+check-clerk-spec: setup ## Generate Clerk's whole spec (upstream/) with our templates: every operation, mypy --strict, imports
+	$(PY) -m pytest -m clerk_spec tests/clerk_spec
+
 # What a service installs is what is tested: both distributions are built (sdist, then the wheel from
 # it) and their metadata checked; a fresh venv outside the repository, with no dev tools, gets the
 # client's wheel with its orjson extra, the fake's wheel and pytest, pinned by requirements-dev.txt as
@@ -145,8 +149,9 @@ bench-smoke: setup $(VENV)/.bench-installed $(BENCH_RUNTIME)/.installed ## The b
 	$(BENCH_RUN) --smoke
 
 # CI (.ci/run) is `make setup check`. The tests come last, so that pytest's summary closes the log.
-check: setup ## Run what CI runs: lint, the benchmark smoke run, dist-check, then the tests
+check: setup ## Run what CI runs: lint, the benchmark smoke run, dist-check, Clerk's whole spec, then the tests
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory bench-smoke
 	$(MAKE) --no-print-directory dist-check
+	$(MAKE) --no-print-directory check-clerk-spec
 	$(MAKE) --no-print-directory test

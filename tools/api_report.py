@@ -31,8 +31,8 @@ fails when it is stale. Don't edit it: change the spec or the templates, and rev
 
 Every public module, with its public names in source order, in stub syntax: methods without `self`/`cls`,
 names imported from a public module as `from ... import` (from a private module: as defined where exported),
-each attrs class with the `__init__` attrs gives it, and under a function the exceptions its docstring says
-it raises.
+each attrs class with the `__init__` attrs gives it, and the exceptions a docstring says are raised: under a
+function, or first in a module, where an endpoint module's docstring lists them once for its functions.
 """
 
 
@@ -141,6 +141,7 @@ def public_object(member: griffe.Object | griffe.Alias) -> griffe.Object | griff
 
 
 def _module_lines(module: griffe.Module) -> Iterator[str]:
+    yield from _raised_lines(module, "")
     for public in module.members.values():
         member = public_object(public)
         if not public.is_public or (not member.is_alias and member.is_module):
@@ -199,14 +200,19 @@ def _function_lines(function: griffe.Function, indent: str) -> Iterator[str]:
         yield f"{indent}{define} {function.name}("
         yield from (f"{indent}    {parameter}," for parameter in parameters)
         yield f"{indent}){returns}"
+    yield from _raised_lines(function, indent + "    ")
+
+
+def _raised_lines(obj: griffe.Object, indent: str) -> Iterator[str]:
+    """`# raises ...`: the exceptions of the Raises section of `obj`'s docstring, if it has one."""
     raised = [
         str(exception.annotation)
-        for section in (function.docstring.parse(griffe.Parser.google) if function.docstring else [])
+        for section in (obj.docstring.parse(griffe.Parser.google) if obj.docstring else [])
         if section.kind is griffe.DocstringSectionKind.raises
         for exception in section.value
     ]
     if raised:
-        yield f"{indent}    # raises {', '.join(raised)}"
+        yield f"{indent}# raises {', '.join(raised)}"
 
 
 def _parameter_texts(function: griffe.Function) -> list[str]:

@@ -3,8 +3,9 @@
 - The templates see the OpenAPI document, as the generator loaded it, as the global `openapi_document`
   (a dict, `$ref`s unresolved), and the functions of tools/template_helpers.py that read it. The
   generator's parser keeps each property's type and enum values, but drops the constraints of its schema
-  (minimum, maxLength, pattern, minItems...) except on object schemas; the argument checks (checks.jinja)
-  read them from the document itself.
+  (minimum, maxLength, pattern, minItems...) except on object schemas; the argument checks
+  (tools/argument_checks.py) read them from the document itself. A SpecRefusal of theirs ends the generation
+  with its message (the operation, where in the spec, the keyword), without a traceback.
 - The package's hand-written modules, every `.py` file of templates/runtime/clerk_invitations_client/
   (laid out as the package, so that ruff and mypy check them where they are written), are written into
   the package being generated as they are, their `{{ }}` expressions filled in; those that replace a
@@ -24,6 +25,7 @@ from openapi_python_client.config import Config
 from openapi_python_client.parser import GeneratorData
 
 from tools import template_helpers
+from tools.spec_lookup import SpecRefusal
 
 RUNTIME = "runtime/clerk_invitations_client"
 """The folder of templates/ that holds the package's hand-written modules."""
@@ -37,11 +39,15 @@ class ProjectWithRuntime(openapi_python_client.Project):
         self.runtime_dir = None if custom_template_path is None else custom_template_path / RUNTIME
         # Loaded again, the way the generator loaded it: the parsed GeneratorData doesn't keep it.
         document = openapi_python_client._get_document(source=config.document_source, timeout=config.http_timeout)
-        self.env.globals["openapi_document"] = document
-        self.env.globals.update(template_helpers.template_globals(openapi.models))
+        if not isinstance(document, dict):
+            raise SystemExit(document.detail)  # read once already by the generator: only a file changed since fails
+        self.env.globals.update(template_helpers.template_globals(document, openapi.models))
 
     def _build_api(self) -> None:
-        super()._build_api()
+        try:
+            super()._build_api()
+        except SpecRefusal as refusal:  # the operation, the place in the spec and the keyword, without a traceback
+            raise SystemExit(f"error: {refusal}") from None
         for source in runtime_modules(self.runtime_dir):
             template = self.env.get_template(f"{RUNTIME}/{source.name}")
             (self.package_dir / source.name).write_text(template.render(), encoding=self.config.file_encoding)

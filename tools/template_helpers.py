@@ -8,31 +8,22 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from openapi_python_client.parser.openapi import Endpoint, EndpointCollection
+from openapi_python_client.parser.properties.float import FloatProperty
+from openapi_python_client.parser.properties.int import IntProperty
+from openapi_python_client.parser.properties.list_property import ListProperty
+from openapi_python_client.parser.properties.model_property import ModelProperty
+from openapi_python_client.parser.properties.string import StringProperty
+from openapi_python_client.strings import safe_for_docstring
 
 from tools import ROOT
+from tools.argument_checks import ArgumentChecks, argument_checks, is_free_form
+from tools.spec_lookup import SpecRefusal, nullable_alternative, operation_at, original_path, parameter_schema, resolve
 
-NULL_SCHEMA = {"type": "null"}
 ERRORS_SOURCE = ROOT / "templates" / "runtime" / "clerk_invitations_client" / "errors.py"
-
-
-def nullable_alternative(schema: Any) -> Any:
-    """The schema a nullable union stands for: X of `anyOf` (or `oneOf`) `[X, {type: "null"}]`, in either order.
-
-    None for any other schema. The generator reads such a union as `X | None`, with X's own name when X is a
-    `$ref`: the way to make a referenced schema nullable without a `…Type0` class.
-    """
-    if not isinstance(schema, dict):
-        return None
-    for keyword in ("anyOf", "oneOf"):
-        alternatives = schema.get(keyword)
-        if isinstance(alternatives, list) and len(alternatives) == 2 and NULL_SCHEMA in alternatives:
-            other = alternatives[1 - alternatives.index(NULL_SCHEMA)]
-            return other if other != NULL_SCHEMA else None
-    return None
 
 
 def processed_models(models: list[Any]) -> Callable[[Any], Any]:
@@ -84,20 +75,6 @@ def raised_errors(documented: list[int]) -> list[str]:
 
 
 JSON = "application/json"
-
-
-def resolve(document: dict[str, Any], node: Any) -> Any:
-    """`node` with its `$ref` followed, through as many references as there are."""
-    seen: set[str] = set()
-    while isinstance(node, dict) and "$ref" in node:
-        reference = node["$ref"]
-        if not isinstance(reference, str) or not reference.startswith("#/") or reference in seen:
-            raise ValueError(f"can't resolve $ref {reference!r}: only acyclic references into the document are")
-        seen.add(reference)
-        node = document
-        for part in reference[2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-    return node
 
 
 def _json_body_schema(document: dict[str, Any], operation: dict[str, Any]) -> dict[str, Any] | None:
@@ -176,7 +153,7 @@ def bulk_functions(
 
     `module_name` is the generator's own naming of an endpoint's module (the templates' `python_identifier`).
     """
-    bulk = bulk_operation(document, endpoint.path.get_untrusted_value(), endpoint.method)
+    bulk = bulk_operation(document, original_path(endpoint), endpoint.method)
     if bulk is None or len(endpoint.bodies) != 1:
         return None
     item = _model_of_list(endpoint.bodies[0].prop)
@@ -222,7 +199,7 @@ def endpoint_at(collections: dict[str, EndpointCollection], path: str, method: s
     """The tag under which the generator files the operation at `path` and `method`, and its Endpoint."""
     for tag, collection in collections.items():
         for endpoint in collection.endpoints:
-            if endpoint.path.get_untrusted_value() == path and endpoint.method == method:
+            if original_path(endpoint) == path and endpoint.method == method:
                 return tag, endpoint
     raise LookupError(f"the generator made no endpoint of {method.upper()} {path}")
 
@@ -238,11 +215,167 @@ def lazy_imports(imports: list[str]) -> list[tuple[str, str]]:
     return found
 
 
-def template_globals(models: list[Any]) -> dict[str, Any]:
-    """What tools/generate.py adds to the templates' globals, given the generator's models."""
+@dataclass(frozen=True)
+class Pagination:
+    """What the page functions of a paginated operation need (`sync_page`, `sync_all` and their async twins).
+
+    An operation is paginated when its query has `limit` and `offset`, `limit` has an integer `maximum` (the
+    default page size), and its success response is a page model, or a union of a bare list and a page model
+    (`oneOf`, when a `paginated` query parameter picks one, as in Clerk's ListInvitations): an object with a
+    required `data`, a list of models that have a required string `id` (a scan yields no id twice), and a
+    required `total_count`, an integer or a number. Any other list (a bare array, a list under another key, a
+    page of a union) gets only the plain functions.
+    """
+
+    endpoint: Endpoint
+    """The endpoint without its `paginated` switch: the plain functions never send it, the page functions do."""
+    limit: Any
+    offset: Any
+    choice: Any | None
+    """The `paginated` query parameter, or None."""
+    page_model: Any
+    page_items: Any
+    """The page model's `data` property."""
+    total_count: Any
+    total_is_number: bool
+    """Whether `total_count` is a `number` (Clerk's GetApiKeys), which Page takes as an int."""
+    bare_list: Any | None
+    """The bare list the success response is when `paginated` is not sent, or None: it is always the page."""
+    plain_return_type: str | None
+    """With a bare list, what the plain functions' `_parse_response` returns: the bare list, not the page, or an
+    error model; None without one."""
+    item_type: str
+    item_import: str
+    max_page_size: int
+    filters: list[Any]
+    """The parameters the page functions take besides the path's, `limit` and `offset`."""
+
+
+def success_response(endpoint: Endpoint) -> Any:
+    """The first response of a 2xx status, or None."""
+    for response in endpoint.responses.patterns:
+        statuses = response.status_code.range
+        if statuses is not None and statuses[0] >= 200 and statuses[1] < 300:
+            return response
+    return None
+
+
+def required_success(document: dict[str, Any], endpoint: Endpoint) -> Any:
+    """The success response of `endpoint`, which sync()/asyncio() return; SpecRefusal if it documents none."""
+    success = success_response(endpoint)
+    if success is None:
+        _, operation = operation_at(document, endpoint)
+        name = str(operation.node.get("operationId", endpoint.name))
+        raise SpecRefusal(name, operation.child("responses").pointer, "responses", "no 2xx response to return")
+    return success
+
+
+def pagination(
+    document: dict[str, Any], endpoint: Endpoint, processed_model: Callable[[Any], Any]
+) -> Pagination | None:
+    """The pagination of `endpoint` (see Pagination), or None if it isn't paginated."""
+    query = {parameter.name.get_untrusted_value(): parameter for parameter in endpoint.query_parameters}
+    success = success_response(endpoint)
+    if "limit" not in query or "offset" not in query or success is None:
+        return None
+    members = getattr(success.prop, "inner_properties", None) or [success.prop]
+    pages = [processed_model(p) for p in members if isinstance(p, ModelProperty)]
+    lists = [p for p in members if isinstance(p, ListProperty)]
+    if len(pages) != 1 or len(pages) + len(lists) != len(members) or len(lists) > 1:
+        return None
+    page_model = pages[0]
+    required = {p.name.get_untrusted_value(): p for p in page_model.required_properties or []}
+    items, total_count = required.get("data"), required.get("total_count")
+    item: Any = getattr(items, "inner_property", None)
+    item_model = processed_model(item) if isinstance(item, ModelProperty) else None
+    item_fields = {p.name.get_untrusted_value(): p for p in item_model.required_properties or []} if item_model else {}
+    maximum = parameter_schema(document, endpoint, "limit", "query").node.get("maximum")
+    if (
+        not isinstance(items, ListProperty)
+        or not isinstance(total_count, IntProperty | FloatProperty)
+        or not isinstance(item_fields.get("id"), StringProperty)
+        or isinstance(maximum, bool)
+        or not isinstance(maximum, int)
+    ):
+        return None
+    choice = query.get("paginated")
+    plain = replace(endpoint, query_parameters=[p for p in endpoint.query_parameters if p is not choice])
+    others = plain.query_parameters + plain.header_parameters + plain.cookie_parameters
+    filters = [p for p in others if p is not query["limit"] and p is not query["offset"]]
+    item_type = item.class_info.name
+    return Pagination(
+        endpoint=plain,
+        limit=query["limit"],
+        offset=query["offset"],
+        choice=choice,
+        page_model=page_model,
+        page_items=items,
+        total_count=total_count,
+        total_is_number=isinstance(total_count, FloatProperty),
+        bare_list=lists[0] if lists else None,
+        plain_return_type=_plain_return_type(endpoint, success, lists[0]) if lists else None,
+        item_type=item_type,
+        item_import=f"from ...models.{item.class_info.module_name} import {item_type}",
+        max_page_size=maximum,
+        filters=filters,
+    )
+
+
+def _plain_return_type(endpoint: Endpoint, success: Any, bare_list: Any) -> str:
+    others = [response.prop for response in endpoint.responses.patterns if response is not success]
+    return " | ".join(sorted({prop.get_type_string().as_unembedded_code() for prop in [bare_list, *others]}))
+
+
+def documented_errors(endpoint: Endpoint) -> list[str]:
+    """raised_errors of the error statuses (300 and up) the endpoint documents."""
+    ranges = [response.status_code.range for response in endpoint.responses.patterns]
+    return raised_errors([statuses[0] for statuses in ranges if statuses is not None and statuses[0] >= 300])
+
+
+def module_imports(endpoint: Endpoint, checks: ArgumentChecks, pages: Pagination | None, bulk: Any) -> list[str]:
+    """The imports of an endpoint module besides the template's own and the generator's `relative_imports`: the
+    classes its argument checks name, and those of its page and bulk functions (ruff sorts and merges them)."""
+    lines = list(checks.imports)
+    if pages is not None:
+        lines += ["from collections.abc import AsyncIterator, Iterator", pages.item_import]
+        lines += ["from ...types import Page, PageScan, iterate_pages, iterate_pages_async"]
+    if bulk is not None:
+        lines += [
+            "from collections.abc import Iterable",
+            "from ...bulk import Batch, Outcome, ProgressCallback, run, run_async",
+        ]
+        if bulk.single is not None:
+            lines.append(f"from ..{bulk.single[0]} import {bulk.single[1]} as single_operation")
+        lines += [f"from ...models.{model[0]} import {model[1]}" for model in (bulk.result, bulk.single_body) if model]
+    return [
+        line for index, line in enumerate(lines) if line not in endpoint.relative_imports and line not in lines[:index]
+    ]
+
+
+def argument_doc(prop: Any) -> str:
+    """A parameter's entry in a docstring's Args: `name: description. Default: value.`, without the type, which the
+    signature gives."""
+    description = prop.description or ("The request's body." if prop.python_name == "body" else "")
+    doc = f"{prop.python_name}: {safe_for_docstring(description)}".rstrip()
+    if prop.default:
+        doc += f" Default: {safe_for_docstring(prop.default.python_code)}."
+    return doc
+
+
+def template_globals(document: dict[str, Any], models: list[Any]) -> dict[str, Any]:
+    """What tools/generate.py adds to the templates' globals, given the OpenAPI document and the generator's models."""
+    processed_model = processed_models(models)
     return {
+        "openapi_document": document,
         "nullable_alternative": nullable_alternative,
-        "processed_model": processed_models(models),
+        "processed_model": processed_model,
+        "argument_checks": lambda endpoint: argument_checks(document, endpoint, processed_model),
+        "pagination": lambda endpoint: pagination(document, endpoint, processed_model),
+        "success_response": lambda endpoint: required_success(document, endpoint),
+        "documented_errors": documented_errors,
+        "free_form": lambda prop: is_free_form(processed_model(prop)),
+        "module_imports": module_imports,
+        "argument_doc": argument_doc,
         "raised_errors": raised_errors,
         "bulk_functions": bulk_functions,
         "lazy_imports": lazy_imports,

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from tools.template_helpers import nullable_alternative
+from tools.spec_lookup import nullable_alternative
 from tools.upstream_spec import OUR_SPEC, UPSTREAM_DIR, UPSTREAM_SPEC, operations
 
 DIFFERENCES = UPSTREAM_DIR / "differences.yml"

@@ -1,7 +1,8 @@
 """Cut Clerk's published Backend API spec down to the operations openapi.yaml has, with every component they use.
 
 `python -m tools.upstream_spec SRC` (`make upstream-spec SRC=.../bapi/YYYY-MM-DD.yml`) writes
-upstream/clerk-bapi-invitations.yml, headed by where it came from, and copies Clerk's LICENSE beside it.
+upstream/clerk-bapi-invitations.yml, headed by where it came from, copies the whole spec as it is to
+upstream/clerk-bapi-full.yml under the same heading, and copies Clerk's LICENSE beside them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from tools import ROOT
 OUR_SPEC = ROOT / "openapi.yaml"
 UPSTREAM_DIR = ROOT / "upstream"
 UPSTREAM_SPEC = UPSTREAM_DIR / "clerk-bapi-invitations.yml"
+FULL_SPEC = UPSTREAM_DIR / "clerk-bapi-full.yml"
+"""Clerk's whole spec, which `make check-clerk-spec` generates through our templates (tests/clerk_spec/)."""
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 COMPONENTS_PREFIX = "#/components/"
 
@@ -142,18 +145,22 @@ def write(source: Path, our_spec: Path = OUR_SPEC, out_dir: Path = UPSTREAM_DIR)
     wanted = compared_operation_ids(clerk, yaml.safe_load(our_spec.read_text()))
     licence = find_license(source)
     copyright_line = licence.read_text().splitlines()[0]
-    header = (
-        "# Clerk's Backend API spec, cut down to its invitation operations and those openapi.yaml has, with every\n"
-        "# component they use:\n"
-        f"# {', '.join(sorted(wanted))}.\n"
+    provenance = (
         f"# Source: {source.parent.name}/{source.name} of Clerk's repository clerk/openapi-specs "
         f"(info.version {clerk['info']['version']}).\n"
         f"# {copyright_line}; MIT licence, in LICENSE beside this file.\n"
         "# Written by tools/upstream_spec.py (`make upstream-spec SRC=...`): don't edit it by hand.\n"
     )
+    header = (
+        "# Clerk's Backend API spec, cut down to its invitation operations and those openapi.yaml has, with every\n"
+        "# component they use:\n"
+        f"# {', '.join(sorted(wanted))}.\n"
+    )
     out_dir.mkdir(exist_ok=True)
     out = out_dir / UPSTREAM_SPEC.name
-    out.write_text(header + dump(extract(clerk, wanted)))
+    out.write_text(header + provenance + dump(extract(clerk, wanted)))
+    whole = "# Clerk's Backend API spec, whole: below this header, the file as Clerk publishes it.\n"
+    (out_dir / FULL_SPEC.name).write_text(whole + provenance + source.read_text())
     shutil.copyfile(licence, out_dir / "LICENSE")
     return out
 
@@ -162,7 +169,7 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print("usage: python -m tools.upstream_spec CLERK_SPEC (a bapi/YYYY-MM-DD.yml of clerk/openapi-specs)")
         return 2
-    print(f"wrote {write(Path(argv[0])).relative_to(ROOT)} and upstream/LICENSE")
+    print(f"wrote {write(Path(argv[0])).relative_to(ROOT)}, {FULL_SPEC.relative_to(ROOT)} and upstream/LICENSE")
     return 0
 
 

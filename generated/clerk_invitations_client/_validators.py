@@ -5,9 +5,9 @@
 - An endpoint's arguments: the `check_*` functions (errors.py re-exports them, as the generated endpoints call
   them: `errors.check_int`). Each generated endpoint module's check_arguments, which _get_kwargs calls first,
   calls them, one call per parameter and per field of a request body, with the constraints the spec gives it
-  (templates/checks.jinja): a wrong argument is refused with an InvalidArgumentError naming the argument and the
-  rule it breaks, in its message and as its `argument` and `rule`. `name` is the argument as the caller wrote
-  it, e.g. `body[3].expires_in_days`.
+  (tools/argument_checks.py writes those calls): a wrong argument is refused with an InvalidArgumentError
+  naming the argument and the rule it breaks, in its message and as its `argument` and `rule`. `name` is the
+  argument as the caller wrote it, e.g. `body[3].expires_in_days`.
 """
 
 from __future__ import annotations

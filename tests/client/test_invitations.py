@@ -30,7 +30,7 @@ from clerk_invitations_client.types import UNSET, Response
 
 from tests.support.calls import Caller
 from tests.support.operations import OPERATIONS
-from tools.template_helpers import resolve
+from tools.spec_lookup import resolve
 
 INVITATION_ID = "inv_2x9QmZk1vR8tYp3LbN6cW4dHs7E"
 

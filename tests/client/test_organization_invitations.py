@@ -44,7 +44,7 @@ from clerk_invitations_client.types import UNSET, Page, Response
 from tests.support.calls import TEST_SECRET_KEY, Caller
 from tests.support.operations import OPERATIONS
 from tests.support.scripted_server import ScriptedServer, json_reply
-from tools.template_helpers import resolve
+from tools.spec_lookup import resolve
 
 ORGANIZATION_ID = "org_2x6JlPo2Qs7UvX0YzA3bC5dE8fG"
 USER_ID = "user_2x7KmQp3Rt8VwY1ZaB4cD6eF9gH"

@@ -27,7 +27,7 @@ from clerk_invitations_client.types import UNSET, url_repr
 
 from tests.support.calls import Caller
 from tests.support.scripted_server import ScriptedServer, json_reply
-from tools.template_helpers import resolve
+from tools.spec_lookup import resolve
 
 TICKET_PARAMETER = "__clerk_ticket="
 

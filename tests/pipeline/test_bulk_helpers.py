@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from tools.template_helpers import Bulk, bulk_operation, resolve
+from tools.spec_lookup import resolve
+from tools.template_helpers import Bulk, bulk_operation
 
 
 def test_resolve_follows_references_through_references() -> None:

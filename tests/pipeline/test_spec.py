@@ -12,7 +12,7 @@ from openapi_spec_validator import validate
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from tools.template_helpers import resolve
+from tools.spec_lookup import resolve
 from tools.upstream_spec import operations
 
 SPEC_URI = "urn:clerk-invitations:openapi.yaml"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tools.template_helpers import lazy_imports, nullable_alternative, raised_errors
+from tools.spec_lookup import nullable_alternative
+from tools.template_helpers import lazy_imports, raised_errors
 
 REFERENCE = {"$ref": "#/components/schemas/Metadata"}
 

@@ -18,7 +18,7 @@ from tests.pipeline.scratch import (
     write_changed_spec,
 )
 from tools.upstream_diff import DIFFERENCES, listed_differences, problems
-from tools.upstream_spec import OUR_SPEC, UPSTREAM_DIR, UPSTREAM_SPEC, compared_operation_ids, extract, write
+from tools.upstream_spec import FULL_SPEC, OUR_SPEC, UPSTREAM_DIR, UPSTREAM_SPEC, compared_operation_ids, extract, write
 
 
 def test_openapi_yaml_documents_all_that_clerks_spec_does() -> None:
@@ -132,6 +132,15 @@ def test_the_vendored_extract_is_what_the_script_makes_of_it() -> None:
     assert licence.startswith("Copyright (c) 2025 Clerk\n") and "Permission is hereby granted" in licence
 
 
+def test_the_whole_spec_is_clerks_file_the_extract_was_cut_from() -> None:
+    """upstream/clerk-bapi-full.yml (what `make check-clerk-spec` generates): the same version, the same header."""
+    whole: dict[str, Any] = yaml.safe_load(FULL_SPEC.read_text())
+    vendored: dict[str, Any] = yaml.safe_load(UPSTREAM_SPEC.read_text())
+    assert extract(whole, compared_operation_ids(whole, yaml.safe_load(OUR_SPEC.read_text()))) == vendored
+    provenance = UPSTREAM_SPEC.read_text().split("\nopenapi:")[0].split("\n")[-3:]
+    assert FULL_SPEC.read_text().split("\nopenapi:")[0].split("\n")[-3:] == provenance
+
+
 def test_extraction_keeps_our_operations_and_what_they_reference_transitively(tmp_path: Path) -> None:
     repository = tmp_path / "openapi-specs"
     (repository / "bapi").mkdir(parents=True)
@@ -181,3 +190,5 @@ def test_extraction_keeps_our_operations_and_what_they_reference_transitively(tm
     assert extracted["tags"] == [{"name": "A"}]
     assert "# Source: bapi/2099-01-01.yml of Clerk's repository clerk/openapi-specs" in out.read_text()
     assert (tmp_path / "upstream" / "LICENSE").read_text() == "Copyright (c) 2099 Clerk\n\nMIT\n"
+    whole = (tmp_path / "upstream" / FULL_SPEC.name).read_text()
+    assert whole.endswith("\n" + source.read_text()) and "# Copyright (c) 2099 Clerk; MIT licence" in whole

@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import yaml
+from openapi_python_client.config import Config, ConfigFile, MetaType
+from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.openapi import Endpoint
 
 from tests.support.paths import ROOT
+from tools.template_helpers import processed_models
 
 
 def generate(
@@ -53,3 +57,17 @@ def imported_scratch(spec: dict[str, Any], folder: Path, package: str) -> Iterat
         sys.path.remove(str(output))
         for name in [name for name in sys.modules if name.split(".")[0] == package]:
             del sys.modules[name]
+
+
+def parsed_endpoints(spec: dict[str, Any]) -> tuple[dict[str, Endpoint], Callable[[Any], Any]]:
+    """The generator's parse of `spec`, in process: {operation's python name: Endpoint}, and `processed_model`.
+
+    What the templates are handed, for unit tests of tools/'s template helpers (no generation, no subprocess).
+    """
+    config = Config.from_sources(ConfigFile(), MetaType.NONE, "openapi.yaml", "utf-8", True, None)
+    data = GeneratorData.from_dict(spec, config=config)
+    assert isinstance(data, GeneratorData), data
+    endpoints = {
+        str(e.name): e for collection in data.endpoint_collections_by_tag.values() for e in collection.endpoints
+    }
+    return endpoints, processed_models(data.models)

@@ -19,7 +19,7 @@ import yaml
 from clerk_invitations_client.types import Unset
 
 from tests.support.paths import SPEC
-from tools.template_helpers import resolve
+from tools.spec_lookup import resolve
 from tools.upstream_spec import operations
 
 

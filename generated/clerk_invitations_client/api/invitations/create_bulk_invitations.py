@@ -1,3 +1,34 @@
+"""Create up to ten invitations at once
+
+Creates one invitation for each item, with the same rules as creating a single one but one: no
+address may belong to a user, even with `ignore_existing` (Clerk: "this rule cannot be bypassed").
+The request succeeds or fails as a whole: if any item is refused, none is created.
+
+`sync()` and `asyncio()` return the success, `list[Invitation]`, or raise; `sync_detailed()` and
+`asyncio_detailed()` return any completed exchange as a `Response`, whatever its status; `sync_each()` and
+`asyncio_each()` send any number of items, one outcome per item. `check_arguments()` checks the arguments
+without sending. The `asyncio` functions are the `sync` ones, awaited.
+
+Args:
+    client: The client that sends the request.
+    body: The request's body.
+    deadline: The most seconds a call may take, retries included; by default the client's `deadline`; None: no
+        limit.
+
+Raises:
+    errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or
+        one Clerk can answer anywhere, as the subclass for its status:
+        errors.BadRequestError (400), errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+        errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+    errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's max_response_bytes
+        (errors.ResponseTooLargeError); from all but `*_detailed()`, an undocumented status, or a body that
+        doesn't match the spec.
+    errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout, or when the
+        deadline passes).
+    errors.ClientClosedError: The client was closed before or during the call.
+    errors.InvalidArgumentError: An argument was refused before sending.
+"""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -122,30 +153,10 @@ def sync_detailed(
     body: list[BulkInvitationRequest],
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | list[Invitation]]:
-    """Create up to ten invitations at once
+    """Create up to ten invitations at once: any completed exchange, whatever its status.
 
-    Creates one invitation for each item, with the same rules as creating a single one but one: no
-    address may belong to a user, even with `ignore_existing` (Clerk: "this rule cannot be bypassed").
-    The request succeeds or fails as a whole: if any item is refused, none is created.
-
-    Args:
-        body (list[BulkInvitationRequest]):
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_httpx_client(),
@@ -165,35 +176,10 @@ def sync(
     body: list[BulkInvitationRequest],
     deadline: float | None | Unset = UNSET,
 ) -> list[Invitation]:
-    """Create up to ten invitations at once
+    """Create up to ten invitations at once: the success, or the exception for what came instead.
 
-    Creates one invitation for each item, with the same rules as creating a single one but one: no
-    address may belong to a user, even with `ignore_existing` (Clerk: "this rule cannot be bypassed").
-    The request succeeds or fails as a whole: if any item is refused, none is created.
-
-    Args:
-        body (list[BulkInvitationRequest]):
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.UnprocessableEntityError (422),
-            errors.RateLimitError (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        list[Invitation]
+    Arguments and errors: the module's docstring.
     """
-
     response = sync_detailed(
         client=client,
         body=body,
@@ -208,30 +194,10 @@ async def asyncio_detailed(
     body: list[BulkInvitationRequest],
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | list[Invitation]]:
-    """Create up to ten invitations at once
+    """Create up to ten invitations at once: any completed exchange, whatever its status.
 
-    Creates one invitation for each item, with the same rules as creating a single one but one: no
-    address may belong to a user, even with `ignore_existing` (Clerk: "this rule cannot be bypassed").
-    The request succeeds or fails as a whole: if any item is refused, none is created.
-
-    Args:
-        body (list[BulkInvitationRequest]):
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_async_httpx_client(),
@@ -251,35 +217,10 @@ async def asyncio(
     body: list[BulkInvitationRequest],
     deadline: float | None | Unset = UNSET,
 ) -> list[Invitation]:
-    """Create up to ten invitations at once
+    """Create up to ten invitations at once: the success, or the exception for what came instead.
 
-    Creates one invitation for each item, with the same rules as creating a single one but one: no
-    address may belong to a user, even with `ignore_existing` (Clerk: "this rule cannot be bypassed").
-    The request succeeds or fails as a whole: if any item is refused, none is created.
-
-    Args:
-        body (list[BulkInvitationRequest]):
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.UnprocessableEntityError (422),
-            errors.RateLimitError (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        list[Invitation]
+    Arguments and errors: the module's docstring.
     """
-
     response = await asyncio_detailed(
         client=client,
         body=body,
@@ -313,7 +254,7 @@ def sync_each(
     on_progress: ProgressCallback | None = None,
     deadline: float | None | Unset = UNSET,
 ) -> list[Outcome[BulkInvitationRequest, Invitation]]:
-    """Create up to ten invitations at once: any number of items, one outcome per item
+    """Create up to ten invitations at once: any number of items, one outcome per item.
 
     Sends the items in chunks of at most 10 (the operation's maxItems), one chunk at a time,
     and returns one `Outcome` per item, in the order given: `.result` (what was created, or None), `.error`
@@ -323,20 +264,15 @@ def sync_each(
       sent again one by one through `create_invitation`, so each gets its own answer.
     - A 429 the client's retries don't wait out, a deadline, a connection error or an unexpected response
       stops the batch: every item not yet sent gets that error, with `created` False.
-    Nothing is sent twice.
+    Nothing is sent twice, and nothing is raised about the items: each failure is in its item's outcome. Other
+    arguments: the module's docstring.
 
     Args:
-        items (Iterable[BulkInvitationRequest]): The items, as many as there are; an iterator is read once.
-        on_progress (Callable[[int, int | None], object] | None): Called with (items decided, all items)
-            after each item's outcome is decided; all items is None for an iterator without a length.
-        deadline (float | None | Unset): The most seconds each call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        Nothing about the items: each failure is in its item's outcome.
-
-    Returns:
-        list[Outcome[BulkInvitationRequest, Invitation]]
+        items: The items, as many as there are; an iterator is read once.
+        on_progress: Called with (items decided, all items) after each item's outcome is decided; all items is
+            None for an iterator without a length.
+        deadline: The most seconds each call may take, retries included; by default the client's `deadline`;
+            None: no limit.
     """
 
     return run(
@@ -353,31 +289,7 @@ async def asyncio_each(
     on_progress: ProgressCallback | None = None,
     deadline: float | None | Unset = UNSET,
 ) -> list[Outcome[BulkInvitationRequest, Invitation]]:
-    """Create up to ten invitations at once: any number of items, one outcome per item
-
-    Sends the items in chunks of at most 10 (the operation's maxItems), one chunk at a time,
-    and returns one `Outcome` per item, in the order given: `.result` (what was created, or None), `.error`
-    (one of this package's exceptions, or None) and `.created` (True, False, or None when it can't be told).
-    - An item the argument checks refuse gets its InvalidArgumentError and is not sent; the others are.
-    - The operation is all or nothing: when Clerk refuses a chunk (400, 402, 409 or 422), its items are
-      sent again one by one through `create_invitation`, so each gets its own answer.
-    - A 429 the client's retries don't wait out, a deadline, a connection error or an unexpected response
-      stops the batch: every item not yet sent gets that error, with `created` False.
-    Nothing is sent twice.
-
-    Args:
-        items (Iterable[BulkInvitationRequest]): The items, as many as there are; an iterator is read once.
-        on_progress (Callable[[int, int | None], object] | None): Called with (items decided, all items)
-            after each item's outcome is decided; all items is None for an iterator without a length.
-        deadline (float | None | Unset): The most seconds each call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        Nothing about the items: each failure is in its item's outcome.
-
-    Returns:
-        list[Outcome[BulkInvitationRequest, Invitation]]
-    """
+    """Create up to ten invitations at once: any number of items, one outcome per item: `sync_each()`, awaited."""
 
     return await run_async(
         _batch(items=items, on_progress=on_progress),

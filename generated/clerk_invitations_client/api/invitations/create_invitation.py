@@ -1,3 +1,34 @@
+"""Create an invitation
+
+Creates an invitation for one email address and, unless `notify` is false, emails the invitee a
+sign-up link.
+Clerk refuses a second pending invitation for the same address, and an invitation for an address
+that already belongs to a user, unless `ignore_existing` is true.
+
+`sync()` and `asyncio()` return the success, `Invitation`, or raise; `sync_detailed()` and
+`asyncio_detailed()` return any completed exchange as a `Response`, whatever its status. `check_arguments()`
+checks the arguments without sending. The `asyncio` functions are the `sync` ones, awaited.
+
+Args:
+    client: The client that sends the request.
+    body: What to invite, and how.
+    deadline: The most seconds a call may take, retries included; by default the client's `deadline`; None: no
+        limit.
+
+Raises:
+    errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or
+        one Clerk can answer anywhere, as the subclass for its status:
+        errors.BadRequestError (400), errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+        errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+    errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's max_response_bytes
+        (errors.ResponseTooLargeError); from all but `*_detailed()`, an undocumented status, or a body that
+        doesn't match the spec.
+    errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout, or when the
+        deadline passes).
+    errors.ClientClosedError: The client was closed before or during the call.
+    errors.InvalidArgumentError: An argument was refused before sending.
+"""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -109,31 +140,10 @@ def sync_detailed(
     body: CreateInvitationRequest,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | Invitation]:
-    """Create an invitation
+    """Create an invitation: any completed exchange, whatever its status.
 
-    Creates an invitation for one email address and, unless `notify` is false, emails the invitee a
-    sign-up link.
-    Clerk refuses a second pending invitation for the same address, and an invitation for an address
-    that already belongs to a user, unless `ignore_existing` is true.
-
-    Args:
-        body (CreateInvitationRequest): What to invite, and how.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | Invitation]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_httpx_client(),
@@ -153,36 +163,10 @@ def sync(
     body: CreateInvitationRequest,
     deadline: float | None | Unset = UNSET,
 ) -> Invitation:
-    """Create an invitation
+    """Create an invitation: the success, or the exception for what came instead.
 
-    Creates an invitation for one email address and, unless `notify` is false, emails the invitee a
-    sign-up link.
-    Clerk refuses a second pending invitation for the same address, and an invitation for an address
-    that already belongs to a user, unless `ignore_existing` is true.
-
-    Args:
-        body (CreateInvitationRequest): What to invite, and how.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.UnprocessableEntityError (422),
-            errors.RateLimitError (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Invitation
+    Arguments and errors: the module's docstring.
     """
-
     response = sync_detailed(
         client=client,
         body=body,
@@ -197,31 +181,10 @@ async def asyncio_detailed(
     body: CreateInvitationRequest,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | Invitation]:
-    """Create an invitation
+    """Create an invitation: any completed exchange, whatever its status.
 
-    Creates an invitation for one email address and, unless `notify` is false, emails the invitee a
-    sign-up link.
-    Clerk refuses a second pending invitation for the same address, and an invitation for an address
-    that already belongs to a user, unless `ignore_existing` is true.
-
-    Args:
-        body (CreateInvitationRequest): What to invite, and how.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | Invitation]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_async_httpx_client(),
@@ -241,36 +204,10 @@ async def asyncio(
     body: CreateInvitationRequest,
     deadline: float | None | Unset = UNSET,
 ) -> Invitation:
-    """Create an invitation
+    """Create an invitation: the success, or the exception for what came instead.
 
-    Creates an invitation for one email address and, unless `notify` is false, emails the invitee a
-    sign-up link.
-    Clerk refuses a second pending invitation for the same address, and an invitation for an address
-    that already belongs to a user, unless `ignore_existing` is true.
-
-    Args:
-        body (CreateInvitationRequest): What to invite, and how.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.UnprocessableEntityError (422),
-            errors.RateLimitError (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Invitation
+    Arguments and errors: the module's docstring.
     """
-
     response = await asyncio_detailed(
         client=client,
         body=body,

@@ -1,3 +1,40 @@
+"""List invitations
+
+Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
+Without `status`, revoked invitations are left out.
+
+`sync()` and `asyncio()` return the success, `list[Invitation]`, or raise; `sync_detailed()` and
+`asyncio_detailed()` return any completed exchange as a `Response`, whatever its status; `sync_page()` and
+`asyncio_page()` one page with the total count, `sync_all()` and `asyncio_all()` every item, page after page.
+`check_arguments()` checks the arguments without sending. The `asyncio` functions are the `sync` ones,
+awaited.
+
+Args:
+    client: The client that sends the request.
+    status: Where an invitation stands: `pending` until the invitee signs up (`accepted`), it is revoked
+        (`revoked`), or it passes `expires_at` (`expired`).
+    query: Only invitations whose email address or id contains this text.
+    order_by: The field to sort by: `created_at`, `email_address` or `expires_at`, prefixed with `-` for
+        descending or `+` for ascending order. Default: '-created_at'.
+    limit: How many invitations to return at most. Default: 10.
+    offset: How many invitations to skip before the page starts; use with `limit` to page. Default: 0.
+    deadline: The most seconds a call may take (a page function's: each page's), retries included; by default the
+        client's `deadline`; None: no limit.
+
+Raises:
+    errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or
+        one Clerk can answer anywhere, as the subclass for its status:
+        errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+        errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+    errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's max_response_bytes
+        (errors.ResponseTooLargeError); from all but `*_detailed()`, an undocumented status, or a body that
+        doesn't match the spec.
+    errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout, or when the
+        deadline passes).
+    errors.ClientClosedError: The client was closed before or during the call.
+    errors.InvalidArgumentError: An argument was refused before sending.
+"""
+
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
@@ -140,37 +177,10 @@ def sync_detailed(
     offset: int | Unset = 0,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | list[Invitation]]:
-    """List invitations
+    """List invitations: any completed exchange, whatever its status.
 
-    Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
-    Without `status`, revoked invitations are left out.
-
-    Args:
-        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
-            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
-        query (str | Unset): Only invitations whose email address or id contains this text.
-        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
-            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
-            '-created_at'.
-        limit (int | Unset): How many invitations to return at most. Default: 10.
-        offset (int | Unset): How many invitations to skip before the page starts; use with
-            `limit` to page. Default: 0.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_httpx_client(),
@@ -198,41 +208,10 @@ def sync(
     offset: int | Unset = 0,
     deadline: float | None | Unset = UNSET,
 ) -> list[Invitation]:
-    """List invitations
+    """List invitations: the success, or the exception for what came instead.
 
-    Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
-    Without `status`, revoked invitations are left out.
-
-    Args:
-        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
-            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
-        query (str | Unset): Only invitations whose email address or id contains this text.
-        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
-            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
-            '-created_at'.
-        limit (int | Unset): How many invitations to return at most. Default: 10.
-        offset (int | Unset): How many invitations to skip before the page starts; use with
-            `limit` to page. Default: 0.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        list[Invitation]
+    Arguments and errors: the module's docstring.
     """
-
     response = sync_detailed(
         client=client,
         status=status,
@@ -255,37 +234,10 @@ async def asyncio_detailed(
     offset: int | Unset = 0,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | list[Invitation]]:
-    """List invitations
+    """List invitations: any completed exchange, whatever its status.
 
-    Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
-    Without `status`, revoked invitations are left out.
-
-    Args:
-        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
-            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
-        query (str | Unset): Only invitations whose email address or id contains this text.
-        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
-            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
-            '-created_at'.
-        limit (int | Unset): How many invitations to return at most. Default: 10.
-        offset (int | Unset): How many invitations to skip before the page starts; use with
-            `limit` to page. Default: 0.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | list[Invitation]]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_async_httpx_client(),
@@ -313,41 +265,10 @@ async def asyncio(
     offset: int | Unset = 0,
     deadline: float | None | Unset = UNSET,
 ) -> list[Invitation]:
-    """List invitations
+    """List invitations: the success, or the exception for what came instead.
 
-    Returns one page of the application's invitations, newest first unless `order_by` says otherwise.
-    Without `status`, revoked invitations are left out.
-
-    Args:
-        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
-            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
-        query (str | Unset): Only invitations whose email address or id contains this text.
-        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
-            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
-            '-created_at'.
-        limit (int | Unset): How many invitations to return at most. Default: 10.
-        offset (int | Unset): How many invitations to skip before the page starts; use with
-            `limit` to page. Default: 0.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        list[Invitation]
+    Arguments and errors: the module's docstring.
     """
-
     response = await asyncio_detailed(
         client=client,
         status=status,
@@ -412,39 +333,15 @@ def sync_page(
     offset: int = 0,
     deadline: float | None | Unset = UNSET,
 ) -> Page[Invitation]:
-    """List invitations: one page, with the total count
+    """List invitations: one page, with the total count.
 
-    The page at `offset`, and how many items match the filters in all (`total_count`); `next_offset` is
-    where the next page starts, None after the last.
+    The page at `offset`, and how many items match the filters in all (`total_count`); `next_offset` is where the
+    next page starts, None after the last. Other arguments and errors: the module's docstring.
 
     Args:
-        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
-            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
-        query (str | Unset): Only invitations whose email address or id contains this text.
-        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
-            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
-            '-created_at'.
-        limit (int): How many items to fetch, 1 to 500. Default: 500.
-        offset (int): How many items to skip. Default: 0.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-    Returns:
-        Page[Invitation]
+        limit: How many items to fetch, 1 to 500. Default: 500.
+        offset: How many items to skip. Default: 0.
     """
-
     request = _page_request(
         client.get_httpx_client(),
         status=status,
@@ -468,39 +365,7 @@ async def asyncio_page(
     offset: int = 0,
     deadline: float | None | Unset = UNSET,
 ) -> Page[Invitation]:
-    """List invitations: one page, with the total count
-
-    The page at `offset`, and how many items match the filters in all (`total_count`); `next_offset` is
-    where the next page starts, None after the last.
-
-    Args:
-        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
-            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
-        query (str | Unset): Only invitations whose email address or id contains this text.
-        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
-            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
-            '-created_at'.
-        limit (int): How many items to fetch, 1 to 500. Default: 500.
-        offset (int): How many items to skip. Default: 0.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-    Returns:
-        Page[Invitation]
-    """
-
+    """List invitations: one page, with the total count: `sync_page()`, awaited."""
     request = _page_request(
         client.get_async_httpx_client(),
         status=status,
@@ -524,43 +389,18 @@ def sync_all(
     max_items: int | None = None,
     deadline: float | None | Unset = UNSET,
 ) -> Iterator[Invitation]:
-    """List invitations: every item, page after page
+    """List invitations: every item, page after page.
 
-    Fetches pages of `page_size` items as the iteration needs them, holding one at a time, and yields
-    each item once: offset paging shows an item twice when one is created before it during the scan, and
-    ids already yielded are skipped. Each page is one call, with its retries: an exception ends the
-    iteration, and what was yielded stays yielded. `page_size` and `max_items` are checked at the call,
-    the other arguments when the first page is fetched.
+    Fetches pages of `page_size` items as the iteration needs them, holding one at a time, and yields each item
+    once: offset paging shows an item twice when one is created before it during the scan, and ids already
+    yielded are skipped. Each page is one call, with its retries and its own `deadline`: an exception ends the
+    iteration, and what was yielded stays yielded. `page_size` and `max_items` are checked at the call, the
+    other arguments when the first page is fetched. Other arguments and errors: the module's docstring.
 
     Args:
-        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
-            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
-        query (str | Unset): Only invitations whose email address or id contains this text.
-        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
-            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
-            '-created_at'.
-        page_size (int): How many items each page fetches, 1 to 500. Default: 500.
-        max_items (int | None): Yield at most this many items, fetching no page beyond them. Default:
-            None, every item.
-        deadline (float | None | Unset): The most seconds each page's call may take, retries included;
-            by default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-    Returns:
-        Iterator[Invitation]
+        page_size: How many items each page fetches, 1 to 500. Default: 500.
+        max_items: Yield at most this many items, fetching no page beyond them. Default: None, every item.
     """
-
     errors.check_int(page_size, "page_size", minimum=1, maximum=500)
     if max_items is not None:
         errors.check_int(max_items, "max_items", minimum=0)
@@ -589,43 +429,7 @@ def asyncio_all(
     max_items: int | None = None,
     deadline: float | None | Unset = UNSET,
 ) -> AsyncIterator[Invitation]:
-    """List invitations: every item, page after page
-
-    Fetches pages of `page_size` items as the iteration needs them, holding one at a time, and yields
-    each item once: offset paging shows an item twice when one is created before it during the scan, and
-    ids already yielded are skipped. Each page is one call, with its retries: an exception ends the
-    iteration, and what was yielded stays yielded. `page_size` and `max_items` are checked at the call,
-    the other arguments when the first page is fetched.
-
-    Args:
-        status (InvitationStatus | Unset): Where an invitation stands: `pending` until the invitee
-            signs up (`accepted`), it is revoked (`revoked`), or it passes `expires_at` (`expired`).
-        query (str | Unset): Only invitations whose email address or id contains this text.
-        order_by (str | Unset): The field to sort by: `created_at`, `email_address` or
-            `expires_at`, prefixed with `-` for descending or `+` for ascending order. Default:
-            '-created_at'.
-        page_size (int): How many items each page fetches, 1 to 500. Default: 500.
-        max_items (int | None): Yield at most this many items, fetching no page beyond them. Default:
-            None, every item.
-        deadline (float | None | Unset): The most seconds each page's call may take, retries included;
-            by default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.AuthenticationError (401), errors.PermissionDeniedError (403),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-    Returns:
-        AsyncIterator[Invitation]
-    """
-
+    """List invitations: every item, page after page: `sync_all()`, for `async for`."""
     errors.check_int(page_size, "page_size", minimum=1, maximum=500)
     if max_items is not None:
         errors.check_int(max_items, "max_items", minimum=0)

@@ -1,3 +1,32 @@
+"""Revoke an invitation
+
+Revokes a pending invitation: its link stops working. The invitee can still sign up through the
+ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
+
+`sync()` and `asyncio()` return the success, `Invitation`, or raise; `sync_detailed()` and
+`asyncio_detailed()` return any completed exchange as a `Response`, whatever its status. `check_arguments()`
+checks the arguments without sending. The `asyncio` functions are the `sync` ones, awaited.
+
+Args:
+    client: The client that sends the request.
+    invitation_id: The id of the invitation to revoke (`inv_...`).
+    deadline: The most seconds a call may take, retries included; by default the client's `deadline`; None: no
+        limit.
+
+Raises:
+    errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or
+        one Clerk can answer anywhere, as the subclass for its status:
+        errors.BadRequestError (400), errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+        errors.NotFoundError (404), errors.RateLimitError (429).
+    errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's max_response_bytes
+        (errors.ResponseTooLargeError); from all but `*_detailed()`, an undocumented status, or a body that
+        doesn't match the spec.
+    errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout, or when the
+        deadline passes).
+    errors.ClientClosedError: The client was closed before or during the call.
+    errors.InvalidArgumentError: An argument was refused before sending.
+"""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -81,29 +110,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | Invitation]:
-    """Revoke an invitation
+    """Revoke an invitation: any completed exchange, whatever its status.
 
-    Revokes a pending invitation: its link stops working. The invitee can still sign up through the
-    ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
-
-    Args:
-        invitation_id (str): The id of the invitation to revoke (`inv_...`).
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | Invitation]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_httpx_client(),
@@ -123,34 +133,10 @@ def sync(
     client: AuthenticatedClient | Client,
     deadline: float | None | Unset = UNSET,
 ) -> Invitation:
-    """Revoke an invitation
+    """Revoke an invitation: the success, or the exception for what came instead.
 
-    Revokes a pending invitation: its link stops working. The invitee can still sign up through the
-    ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
-
-    Args:
-        invitation_id (str): The id of the invitation to revoke (`inv_...`).
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.RateLimitError
-            (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Invitation
+    Arguments and errors: the module's docstring.
     """
-
     response = sync_detailed(
         invitation_id=invitation_id,
         client=client,
@@ -165,29 +151,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | Invitation]:
-    """Revoke an invitation
+    """Revoke an invitation: any completed exchange, whatever its status.
 
-    Revokes a pending invitation: its link stops working. The invitee can still sign up through the
-    ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
-
-    Args:
-        invitation_id (str): The id of the invitation to revoke (`inv_...`).
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | Invitation]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_async_httpx_client(),
@@ -207,34 +174,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     deadline: float | None | Unset = UNSET,
 ) -> Invitation:
-    """Revoke an invitation
+    """Revoke an invitation: the success, or the exception for what came instead.
 
-    Revokes a pending invitation: its link stops working. The invitee can still sign up through the
-    ordinary sign-up flow. Invitations already revoked or accepted can't be revoked.
-
-    Args:
-        invitation_id (str): The id of the invitation to revoke (`inv_...`).
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.RateLimitError
-            (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Invitation
+    Arguments and errors: the module's docstring.
     """
-
     response = await asyncio_detailed(
         invitation_id=invitation_id,
         client=client,

@@ -1,3 +1,37 @@
+"""Invite someone to an organization
+
+Creates an invitation to join the organization with the given `role` and, unless `notify` is false,
+emails the invitee a link to accept it. The invitation stays `pending` until it is accepted or
+revoked; on acceptance its metadata moves to the new membership.
+`inviter_user_id`, when given, must be an admin member of the organization.
+
+`sync()` and `asyncio()` return the success, `OrganizationInvitation`, or raise; `sync_detailed()` and
+`asyncio_detailed()` return any completed exchange as a `Response`, whatever its status. `check_arguments()`
+checks the arguments without sending. The `asyncio` functions are the `sync` ones, awaited.
+
+Args:
+    client: The client that sends the request.
+    organization_id: The id of the organization (`org_...`).
+    body: Whom to invite to the organization, with which role, and how; a single create's body or one item of a
+        bulk one.
+    deadline: The most seconds a call may take, retries included; by default the client's `deadline`; None: no
+        limit.
+
+Raises:
+    errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or
+        one Clerk can answer anywhere, as the subclass for its status:
+        errors.BadRequestError (400), errors.AuthenticationError (401), errors.PaymentRequiredError (402),
+        errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.UnprocessableEntityError
+        (422), errors.RateLimitError (429).
+    errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's max_response_bytes
+        (errors.ResponseTooLargeError); from all but `*_detailed()`, an undocumented status, or a body that
+        doesn't match the spec.
+    errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout, or when the
+        deadline passes).
+    errors.ClientClosedError: The client was closed before or during the call.
+    errors.InvalidArgumentError: An argument was refused before sending.
+"""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -130,33 +164,10 @@ def sync_detailed(
     body: CreateOrganizationInvitationRequest,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | OrganizationInvitation]:
-    """Invite someone to an organization
+    """Invite someone to an organization: any completed exchange, whatever its status.
 
-    Creates an invitation to join the organization with the given `role` and, unless `notify` is false,
-    emails the invitee a link to accept it. The invitation stays `pending` until it is accepted or
-    revoked; on acceptance its metadata moves to the new membership.
-    `inviter_user_id`, when given, must be an admin member of the organization.
-
-    Args:
-        organization_id (str): The id of the organization (`org_...`).
-        body (CreateOrganizationInvitationRequest): Whom to invite to the organization, with which
-            role, and how; a single create's body or one item of a bulk one.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | OrganizationInvitation]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_httpx_client(),
@@ -178,39 +189,10 @@ def sync(
     body: CreateOrganizationInvitationRequest,
     deadline: float | None | Unset = UNSET,
 ) -> OrganizationInvitation:
-    """Invite someone to an organization
+    """Invite someone to an organization: the success, or the exception for what came instead.
 
-    Creates an invitation to join the organization with the given `role` and, unless `notify` is false,
-    emails the invitee a link to accept it. The invitation stays `pending` until it is accepted or
-    revoked; on acceptance its metadata moves to the new membership.
-    `inviter_user_id`, when given, must be an admin member of the organization.
-
-    Args:
-        organization_id (str): The id of the organization (`org_...`).
-        body (CreateOrganizationInvitationRequest): Whom to invite to the organization, with which
-            role, and how; a single create's body or one item of a bulk one.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PaymentRequiredError (402), errors.PermissionDeniedError (403),
-            errors.NotFoundError (404), errors.UnprocessableEntityError (422), errors.RateLimitError
-            (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        OrganizationInvitation
+    Arguments and errors: the module's docstring.
     """
-
     response = sync_detailed(
         organization_id=organization_id,
         client=client,
@@ -227,33 +209,10 @@ async def asyncio_detailed(
     body: CreateOrganizationInvitationRequest,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | OrganizationInvitation]:
-    """Invite someone to an organization
+    """Invite someone to an organization: any completed exchange, whatever its status.
 
-    Creates an invitation to join the organization with the given `role` and, unless `notify` is false,
-    emails the invitee a link to accept it. The invitation stays `pending` until it is accepted or
-    revoked; on acceptance its metadata moves to the new membership.
-    `inviter_user_id`, when given, must be an admin member of the organization.
-
-    Args:
-        organization_id (str): The id of the organization (`org_...`).
-        body (CreateOrganizationInvitationRequest): Whom to invite to the organization, with which
-            role, and how; a single create's body or one item of a bulk one.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | OrganizationInvitation]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_async_httpx_client(),
@@ -275,39 +234,10 @@ async def asyncio(
     body: CreateOrganizationInvitationRequest,
     deadline: float | None | Unset = UNSET,
 ) -> OrganizationInvitation:
-    """Invite someone to an organization
+    """Invite someone to an organization: the success, or the exception for what came instead.
 
-    Creates an invitation to join the organization with the given `role` and, unless `notify` is false,
-    emails the invitee a link to accept it. The invitation stays `pending` until it is accepted or
-    revoked; on acceptance its metadata moves to the new membership.
-    `inviter_user_id`, when given, must be an admin member of the organization.
-
-    Args:
-        organization_id (str): The id of the organization (`org_...`).
-        body (CreateOrganizationInvitationRequest): Whom to invite to the organization, with which
-            role, and how; a single create's body or one item of a bulk one.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PaymentRequiredError (402), errors.PermissionDeniedError (403),
-            errors.NotFoundError (404), errors.UnprocessableEntityError (422), errors.RateLimitError
-            (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        OrganizationInvitation
+    Arguments and errors: the module's docstring.
     """
-
     response = await asyncio_detailed(
         organization_id=organization_id,
         client=client,

@@ -1,3 +1,34 @@
+"""Invite up to ten people to an organization at once
+
+Creates one organization invitation for each item, each with its own role, inviter and metadata,
+under the same rules as a single one. The request succeeds or fails as a whole.
+
+`sync()` and `asyncio()` return the success, `OrganizationInvitations`, or raise; `sync_detailed()` and
+`asyncio_detailed()` return any completed exchange as a `Response`, whatever its status; `sync_each()` and
+`asyncio_each()` send any number of items, one outcome per item. `check_arguments()` checks the arguments
+without sending. The `asyncio` functions are the `sync` ones, awaited.
+
+Args:
+    client: The client that sends the request.
+    organization_id: The id of the organization (`org_...`).
+    body: The request's body.
+    deadline: The most seconds a call may take, retries included; by default the client's `deadline`; None: no
+        limit.
+
+Raises:
+    errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or
+        one Clerk can answer anywhere, as the subclass for its status:
+        errors.BadRequestError (400), errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+        errors.NotFoundError (404), errors.UnprocessableEntityError (422), errors.RateLimitError (429).
+    errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's max_response_bytes
+        (errors.ResponseTooLargeError); from all but `*_detailed()`, an undocumented status, or a body that
+        doesn't match the spec.
+    errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout, or when the
+        deadline passes).
+    errors.ClientClosedError: The client was closed before or during the call.
+    errors.InvalidArgumentError: An argument was refused before sending.
+"""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -135,30 +166,10 @@ def sync_detailed(
     body: list[CreateOrganizationInvitationRequest],
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | OrganizationInvitations]:
-    """Invite up to ten people to an organization at once
+    """Invite up to ten people to an organization at once: any completed exchange, whatever its status.
 
-    Creates one organization invitation for each item, each with its own role, inviter and metadata,
-    under the same rules as a single one. The request succeeds or fails as a whole.
-
-    Args:
-        organization_id (str): The id of the organization (`org_...`).
-        body (list[CreateOrganizationInvitationRequest]):
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | OrganizationInvitations]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_httpx_client(),
@@ -180,35 +191,10 @@ def sync(
     body: list[CreateOrganizationInvitationRequest],
     deadline: float | None | Unset = UNSET,
 ) -> OrganizationInvitations:
-    """Invite up to ten people to an organization at once
+    """Invite up to ten people to an organization at once: the success, or the exception for what came instead.
 
-    Creates one organization invitation for each item, each with its own role, inviter and metadata,
-    under the same rules as a single one. The request succeeds or fails as a whole.
-
-    Args:
-        organization_id (str): The id of the organization (`org_...`).
-        body (list[CreateOrganizationInvitationRequest]):
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        OrganizationInvitations
+    Arguments and errors: the module's docstring.
     """
-
     response = sync_detailed(
         organization_id=organization_id,
         client=client,
@@ -225,30 +211,10 @@ async def asyncio_detailed(
     body: list[CreateOrganizationInvitationRequest],
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | OrganizationInvitations]:
-    """Invite up to ten people to an organization at once
+    """Invite up to ten people to an organization at once: any completed exchange, whatever its status.
 
-    Creates one organization invitation for each item, each with its own role, inviter and metadata,
-    under the same rules as a single one. The request succeeds or fails as a whole.
-
-    Args:
-        organization_id (str): The id of the organization (`org_...`).
-        body (list[CreateOrganizationInvitationRequest]):
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | OrganizationInvitations]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_async_httpx_client(),
@@ -270,35 +236,10 @@ async def asyncio(
     body: list[CreateOrganizationInvitationRequest],
     deadline: float | None | Unset = UNSET,
 ) -> OrganizationInvitations:
-    """Invite up to ten people to an organization at once
+    """Invite up to ten people to an organization at once: the success, or the exception for what came instead.
 
-    Creates one organization invitation for each item, each with its own role, inviter and metadata,
-    under the same rules as a single one. The request succeeds or fails as a whole.
-
-    Args:
-        organization_id (str): The id of the organization (`org_...`).
-        body (list[CreateOrganizationInvitationRequest]):
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404),
-            errors.UnprocessableEntityError (422), errors.RateLimitError (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        OrganizationInvitations
+    Arguments and errors: the module's docstring.
     """
-
     response = await asyncio_detailed(
         organization_id=organization_id,
         client=client,
@@ -330,7 +271,7 @@ def sync_each(
     on_progress: ProgressCallback | None = None,
     deadline: float | None | Unset = UNSET,
 ) -> list[Outcome[CreateOrganizationInvitationRequest, OrganizationInvitation]]:
-    """Invite up to ten people to an organization at once: any number of items, one outcome per item
+    """Invite up to ten people to an organization at once: any number of items, one outcome per item.
 
     Sends the items in chunks of at most 10 (the operation's maxItems), one chunk at a time,
     and returns one `Outcome` per item, in the order given: `.result` (what was created, or None), `.error`
@@ -340,21 +281,15 @@ def sync_each(
       sent again one by one through `create_organization_invitation`, so each gets its own answer.
     - A 429 the client's retries don't wait out, a deadline, a connection error or an unexpected response
       stops the batch: every item not yet sent gets that error, with `created` False.
-    Nothing is sent twice.
+    Nothing is sent twice, and nothing is raised about the items: each failure is in its item's outcome. Other
+    arguments: the module's docstring.
 
     Args:
-        organization_id (str): The id of the organization (`org_...`).
-        items (Iterable[CreateOrganizationInvitationRequest]): The items, as many as there are; an iterator is read once.
-        on_progress (Callable[[int, int | None], object] | None): Called with (items decided, all items)
-            after each item's outcome is decided; all items is None for an iterator without a length.
-        deadline (float | None | Unset): The most seconds each call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        Nothing about the items: each failure is in its item's outcome.
-
-    Returns:
-        list[Outcome[CreateOrganizationInvitationRequest, OrganizationInvitation]]
+        items: The items, as many as there are; an iterator is read once.
+        on_progress: Called with (items decided, all items) after each item's outcome is decided; all items is
+            None for an iterator without a length.
+        deadline: The most seconds each call may take, retries included; by default the client's `deadline`;
+            None: no limit.
     """
 
     return run(
@@ -374,32 +309,7 @@ async def asyncio_each(
     on_progress: ProgressCallback | None = None,
     deadline: float | None | Unset = UNSET,
 ) -> list[Outcome[CreateOrganizationInvitationRequest, OrganizationInvitation]]:
-    """Invite up to ten people to an organization at once: any number of items, one outcome per item
-
-    Sends the items in chunks of at most 10 (the operation's maxItems), one chunk at a time,
-    and returns one `Outcome` per item, in the order given: `.result` (what was created, or None), `.error`
-    (one of this package's exceptions, or None) and `.created` (True, False, or None when it can't be told).
-    - An item the argument checks refuse gets its InvalidArgumentError and is not sent; the others are.
-    - The operation is all or nothing: when Clerk refuses a chunk (400, 402, 409 or 422), its items are
-      sent again one by one through `create_organization_invitation`, so each gets its own answer.
-    - A 429 the client's retries don't wait out, a deadline, a connection error or an unexpected response
-      stops the batch: every item not yet sent gets that error, with `created` False.
-    Nothing is sent twice.
-
-    Args:
-        organization_id (str): The id of the organization (`org_...`).
-        items (Iterable[CreateOrganizationInvitationRequest]): The items, as many as there are; an iterator is read once.
-        on_progress (Callable[[int, int | None], object] | None): Called with (items decided, all items)
-            after each item's outcome is decided; all items is None for an iterator without a length.
-        deadline (float | None | Unset): The most seconds each call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        Nothing about the items: each failure is in its item's outcome.
-
-    Returns:
-        list[Outcome[CreateOrganizationInvitationRequest, OrganizationInvitation]]
-    """
+    """Invite up to ten people to an organization at once: any number of items, one outcome per item: `sync_each()`, awaited."""
 
     async def send_chunk(chunk: list[CreateOrganizationInvitationRequest]) -> list[OrganizationInvitation]:
         return (await asyncio(organization_id=organization_id, client=client, body=chunk, deadline=deadline)).data

@@ -1,3 +1,32 @@
+"""Get an organization invitation
+
+Returns one invitation of the organization by its id.
+
+`sync()` and `asyncio()` return the success, `OrganizationInvitation`, or raise; `sync_detailed()` and
+`asyncio_detailed()` return any completed exchange as a `Response`, whatever its status. `check_arguments()`
+checks the arguments without sending. The `asyncio` functions are the `sync` ones, awaited.
+
+Args:
+    client: The client that sends the request.
+    organization_id: The id of the organization (`org_...`).
+    invitation_id: The id of the organization invitation (`orginv_...`).
+    deadline: The most seconds a call may take, retries included; by default the client's `deadline`; None: no
+        limit.
+
+Raises:
+    errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or
+        one Clerk can answer anywhere, as the subclass for its status:
+        errors.BadRequestError (400), errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+        errors.NotFoundError (404), errors.RateLimitError (429).
+    errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's max_response_bytes
+        (errors.ResponseTooLargeError); from all but `*_detailed()`, an undocumented status, or a body that
+        doesn't match the spec.
+    errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout, or when the
+        deadline passes).
+    errors.ClientClosedError: The client was closed before or during the call.
+    errors.InvalidArgumentError: An argument was refused before sending.
+"""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -88,29 +117,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | OrganizationInvitation]:
-    """Get an organization invitation
+    """Get an organization invitation: any completed exchange, whatever its status.
 
-    Returns one invitation of the organization by its id.
-
-    Args:
-        organization_id (str): The id of the organization (`org_...`).
-        invitation_id (str): The id of the organization invitation (`orginv_...`).
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | OrganizationInvitation]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_httpx_client(),
@@ -132,34 +142,10 @@ def sync(
     client: AuthenticatedClient | Client,
     deadline: float | None | Unset = UNSET,
 ) -> OrganizationInvitation:
-    """Get an organization invitation
+    """Get an organization invitation: the success, or the exception for what came instead.
 
-    Returns one invitation of the organization by its id.
-
-    Args:
-        organization_id (str): The id of the organization (`org_...`).
-        invitation_id (str): The id of the organization invitation (`orginv_...`).
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.RateLimitError
-            (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        OrganizationInvitation
+    Arguments and errors: the module's docstring.
     """
-
     response = sync_detailed(
         organization_id=organization_id,
         invitation_id=invitation_id,
@@ -176,29 +162,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | OrganizationInvitation]:
-    """Get an organization invitation
+    """Get an organization invitation: any completed exchange, whatever its status.
 
-    Returns one invitation of the organization by its id.
-
-    Args:
-        organization_id (str): The id of the organization (`org_...`).
-        invitation_id (str): The id of the organization invitation (`orginv_...`).
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | OrganizationInvitation]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_async_httpx_client(),
@@ -220,34 +187,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     deadline: float | None | Unset = UNSET,
 ) -> OrganizationInvitation:
-    """Get an organization invitation
+    """Get an organization invitation: the success, or the exception for what came instead.
 
-    Returns one invitation of the organization by its id.
-
-    Args:
-        organization_id (str): The id of the organization (`org_...`).
-        invitation_id (str): The id of the organization invitation (`orginv_...`).
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.RateLimitError
-            (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        OrganizationInvitation
+    Arguments and errors: the module's docstring.
     """
-
     response = await asyncio_detailed(
         organization_id=organization_id,
         invitation_id=invitation_id,

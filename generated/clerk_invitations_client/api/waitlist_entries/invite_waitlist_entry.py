@@ -1,3 +1,34 @@
+"""Invite a waitlist entry
+
+Creates an application invitation for the waitlist entry's email address and emails it; the entry
+becomes `invited` and holds the invitation.
+
+`sync()` and `asyncio()` return the success, `WaitlistEntry`, or raise; `sync_detailed()` and
+`asyncio_detailed()` return any completed exchange as a `Response`, whatever its status. `check_arguments()`
+checks the arguments without sending. The `asyncio` functions are the `sync` ones, awaited.
+
+Args:
+    client: The client that sends the request.
+    waitlist_entry_id: The id of the waitlist entry to invite (`wle_...`).
+    body: How to invite a waitlist entry.
+    deadline: The most seconds a call may take, retries included; by default the client's `deadline`; None: no
+        limit.
+
+Raises:
+    errors.ClerkAPIError: From all but `*_detailed()`: Clerk answered with an error the operation documents, or
+        one Clerk can answer anywhere, as the subclass for its status:
+        errors.BadRequestError (400), errors.AuthenticationError (401), errors.PermissionDeniedError (403),
+        errors.NotFoundError (404), errors.ConflictError (409), errors.UnprocessableEntityError (422),
+        errors.RateLimitError (429).
+    errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's max_response_bytes
+        (errors.ResponseTooLargeError); from all but `*_detailed()`, an undocumented status, or a body that
+        doesn't match the spec.
+    errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout, or when the
+        deadline passes).
+    errors.ClientClosedError: The client was closed before or during the call.
+    errors.InvalidArgumentError: An argument was refused before sending.
+"""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -111,30 +142,10 @@ def sync_detailed(
     body: InviteWaitlistEntryRequest | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | WaitlistEntry]:
-    """Invite a waitlist entry
+    """Invite a waitlist entry: any completed exchange, whatever its status.
 
-    Creates an application invitation for the waitlist entry's email address and emails it; the entry
-    becomes `invited` and holds the invitation.
-
-    Args:
-        waitlist_entry_id (str): The id of the waitlist entry to invite (`wle_...`).
-        body (InviteWaitlistEntryRequest | Unset): How to invite a waitlist entry.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | WaitlistEntry]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_httpx_client(),
@@ -156,35 +167,10 @@ def sync(
     body: InviteWaitlistEntryRequest | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> WaitlistEntry:
-    """Invite a waitlist entry
+    """Invite a waitlist entry: the success, or the exception for what came instead.
 
-    Creates an application invitation for the waitlist entry's email address and emails it; the entry
-    becomes `invited` and holds the invitation.
-
-    Args:
-        waitlist_entry_id (str): The id of the waitlist entry to invite (`wle_...`).
-        body (InviteWaitlistEntryRequest | Unset): How to invite a waitlist entry.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.ConflictError
-            (409), errors.UnprocessableEntityError (422), errors.RateLimitError (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        WaitlistEntry
+    Arguments and errors: the module's docstring.
     """
-
     response = sync_detailed(
         waitlist_entry_id=waitlist_entry_id,
         client=client,
@@ -201,30 +187,10 @@ async def asyncio_detailed(
     body: InviteWaitlistEntryRequest | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ClerkErrors | WaitlistEntry]:
-    """Invite a waitlist entry
+    """Invite a waitlist entry: any completed exchange, whatever its status.
 
-    Creates an application invitation for the waitlist entry's email address and emails it; the entry
-    becomes `invited` and holds the invitation.
-
-    Args:
-        waitlist_entry_id (str): The id of the waitlist entry to invite (`wle_...`).
-        body (InviteWaitlistEntryRequest | Unset): How to invite a waitlist entry.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.UnexpectedResponse: A body that can't be decompressed, or is over the client's
-            max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        Response[ClerkErrors | WaitlistEntry]: any completed exchange, whatever its status.
+    Arguments and errors: the module's docstring.
     """
-
     with errors.argument_errors():
         request = build_request(
             client.get_async_httpx_client(),
@@ -246,35 +212,10 @@ async def asyncio(
     body: InviteWaitlistEntryRequest | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> WaitlistEntry:
-    """Invite a waitlist entry
+    """Invite a waitlist entry: the success, or the exception for what came instead.
 
-    Creates an application invitation for the waitlist entry's email address and emails it; the entry
-    becomes `invited` and holds the invitation.
-
-    Args:
-        waitlist_entry_id (str): The id of the waitlist entry to invite (`wle_...`).
-        body (InviteWaitlistEntryRequest | Unset): How to invite a waitlist entry.
-        deadline (float | None | Unset): The most seconds this call may take, retries included; by
-            default the client's `deadline`; None: no limit.
-
-    Raises:
-        errors.ClerkAPIError: Clerk answered with an error the operation documents, or one Clerk can
-            answer anywhere, as the subclass for its status:
-            errors.BadRequestError (400), errors.AuthenticationError (401),
-            errors.PermissionDeniedError (403), errors.NotFoundError (404), errors.ConflictError
-            (409), errors.UnprocessableEntityError (422), errors.RateLimitError (429).
-        errors.UnexpectedResponse: An undocumented status, or a body that doesn't match the spec, can't
-            be decompressed, or is over the client's max_response_bytes (errors.ResponseTooLargeError).
-        errors.APIConnectionError: No response, after any retries (errors.APITimeoutError on a timeout,
-            or when the deadline passes).
-        errors.ClientClosedError: The client was closed before or during the call.
-        errors.InvalidArgumentError: An argument was refused before sending.
-
-
-    Returns:
-        WaitlistEntry
+    Arguments and errors: the module's docstring.
     """
-
     response = await asyncio_detailed(
         waitlist_entry_id=waitlist_entry_id,
         client=client,
