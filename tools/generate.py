@@ -4,7 +4,7 @@
   (a dict, `$ref`s unresolved), and the functions of tools/template_helpers.py that read it. The
   generator's parser keeps each property's type and enum values, but drops the constraints of its schema
   (minimum, maxLength, pattern, minItems...) except on object schemas; the argument checks (checks.jinja)
-  read them from the document itself.
+  read them from the document itself. The models' templates also see tools/model_schema.py's `field_plan`.
 - The package's hand-written modules, every `.py` file of templates/runtime/clerk_invitations_client/
   (laid out as the package, so that ruff and mypy check them where they are written), are written into
   the package being generated as they are, their `{{ }}` expressions filled in; those that replace a
@@ -23,7 +23,7 @@ from openapi_python_client.cli import app
 from openapi_python_client.config import Config
 from openapi_python_client.parser import GeneratorData
 
-from tools import template_helpers
+from tools import model_schema, template_helpers
 
 RUNTIME = "runtime/clerk_invitations_client"
 """The folder of templates/ that holds the package's hand-written modules."""
@@ -39,6 +39,7 @@ class ProjectWithRuntime(openapi_python_client.Project):
         document = openapi_python_client._get_document(source=config.document_source, timeout=config.http_timeout)
         self.env.globals["openapi_document"] = document
         self.env.globals.update(template_helpers.template_globals(openapi.models))
+        self.env.globals.update(model_schema.schema_globals(openapi.models))
 
     def _build_api(self) -> None:
         super()._build_api()
