@@ -295,7 +295,8 @@ def _expected(hint: Any) -> str:
     if origin is dict or attrs.has(typing.cast("type[Any]", hint)):
         return "an object"
     if origin in (typing.Union, types.UnionType):
-        return " or ".join(_expected(member) for member in _members(hint))
+        expected = (_expected(member) for member in sorted(_members(hint), key=lambda m: m is type(None)))
+        return " or ".join(dict.fromkeys(expected))
     return str(typing.cast("object", hint))
 
 
@@ -339,7 +340,7 @@ def _mismatch(value: Any, hint: Any, path: str) -> BodyMismatch | None:
         if None in found:
             return None
         # A member of the value's own JSON type explains it best (an object: why it isn't that model).
-        inner = next((f for f in found if f is not None and f.path != path), None)
+        inner = next((f for f in found if f is not None and f.path != path.removeprefix(".")), None)
         return inner or BodyMismatch(path, f"expected {_expected(hint)}, got {_json_type(value)}")
     if hint is float:
         matches = type(value) in (int, float)
