@@ -204,7 +204,12 @@ def test_the_fast_path_reads_a_known_body_and_leaves_an_unknown_field_to_the_pyt
 ) -> None:
     decoded: list[bytes] = []
     json_loads = decoding.json_loads
-    monkeypatch.setattr(decoding, "json_loads", lambda content: decoded.append(content) or json_loads(content))
+
+    def recording_loads(content: bytes) -> Any:
+        decoded.append(content)
+        return json_loads(content)
+
+    monkeypatch.setattr(decoding, "json_loads", recording_loads)
     known = json.dumps(invitations(invitation_json, 2)).encode()
     unknown = json.dumps([*invitations(invitation_json, 1), {**invitation_json, "added": 1}]).encode()
 

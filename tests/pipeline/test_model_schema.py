@@ -58,7 +58,8 @@ def plans() -> dict[str, FieldPlan]:
     assert isinstance(data, GeneratorData)
     (team,) = [model for model in data.models if model.class_info.name == "Team"]
     plan = schema_globals(data.models)["field_plan"]
-    return {prop.name: plan(prop) for prop in team.required_properties + team.optional_properties}
+    properties = [*(team.required_properties or []), *(team.optional_properties or [])]
+    return {str(prop.python_name): plan(prop) for prop in properties}
 
 
 def test_json_values_are_read_as_they_are_and_checked_by_their_class(plans: dict[str, FieldPlan]) -> None:
