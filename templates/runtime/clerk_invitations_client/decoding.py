@@ -23,7 +23,8 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from enum import Enum
-from operator import attrgetter
+from functools import partial
+from operator import attrgetter, is_not
 from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
 
 import attrs
@@ -173,14 +174,13 @@ def parse(content: bytes, model: type[M]) -> M:
 
 
 def parse_list(content: bytes, model: type[M]) -> list[M]:
-    """A body that is an array of `model`, checked; each item replaced by its model in place (each dict, or
-    mirror, freed once read: the garbage collector runs less)."""
+    """A body that is an array of `model`, checked. On the Python path each item is replaced by its model in place
+    (each dict freed once read: the garbage collector runs less); a mirror costs the collector nothing."""
     decoder = _fast_decoder(list[model])  # type: ignore[valid-type]
     if decoder is not None:
         mirrors = _decode_fast(decoder, content)
         if mirrors is not None:
-            _build_in_place(mirrors, builder(model))
-            return typing.cast("list[M]", mirrors)
+            return list(map(builder(model), mirrors))
     items = json_loads(content)
     if items.__class__ is not list:  # (__class__: Any isn't narrowed to a list of unknowns)
         raise BodyMismatch("", f"expected an array, got {_json_type(items)}")
@@ -213,11 +213,6 @@ def is_object(value: object) -> bool:
 def builder(model: type[M]) -> Callable[[Any], M]:
     """The function that makes a `model` from its mirror (its generated `_from_mirror`)."""
     return model._from_mirror  # pyright: ignore[reportPrivateUsage] - the generated models' own, for this module
-
-
-def _build_in_place(mirrors: list[Any], build: Callable[[Any], Any]) -> None:
-    for index, mirror in enumerate(mirrors):
-        mirrors[index] = build(mirror)
 
 
 def _read_in_place(items: list[Any], model: type[Model], path: str) -> list[Any]:
@@ -401,7 +396,8 @@ class _Layout:
     """Where a mirror's free-form values are (whose depth the fast path checks), and its nested mirrors."""
 
     def __init__(self) -> None:
-        self.free: list[tuple[Callable[[Any], Any], bool]] = []  # (getter, whether UNSET or None may stand there)
+        self.free: list[tuple[Callable[[Any], Any], bool]] = []  # (getter, whether UNSET may stand there)
+        self.set: Callable[[Any], bool] = lambda value: True  # `value is not UNSET`, in C (set by _struct)
         self.nested: list[tuple[Callable[[Any], Any], type[Any]]] = []  # (getter, a mirror it may hold)
         self.has_free = False
 
@@ -459,11 +455,9 @@ def _free_values(mirrors: list[Any], mirror_type: type[Any]) -> list[Any]:
     if not layout.has_free:
         return []
     found: list[Any] = []
-    for getter, may_be_absent in layout.free:
-        if may_be_absent:
-            found += [value for value in map(getter, mirrors) if type(value) is dict or type(value) is list]
-        else:
-            found += map(getter, mirrors)
+    for getter, may_be_unset in layout.free:
+        # UNSET, an enum member, would lead the walk into its class: left out (in C). None has no referents.
+        found += filter(layout.set, map(getter, mirrors)) if may_be_unset else map(getter, mirrors)
     for getter, nested_type in layout.nested:
         held: list[Any] = []
         for value in map(getter, mirrors):
@@ -508,6 +502,7 @@ def _struct(model: type[Any], building: set[type[Any]]) -> type[Any]:
     fields: list[tuple[str, Any, Any]] = []
     rename: dict[str, str] = {}
     layout = _Layout()
+    layout.set = partial(is_not, UNSET)
     for key, attribute, hint, required in _fields(model):
         if not key:
             continue  # additional_properties: the mirror refuses unknown keys, the Python path keeps them
@@ -515,10 +510,11 @@ def _struct(model: type[Any], building: set[type[Any]]) -> type[Any]:
         fields.append((attribute, mirrored, msgspec.NODEFAULT if required else UNSET))
         rename[attribute] = key
         getter = attrgetter(attribute)
-        nested = [member for member in _mirrored_types(mirrored) if member in _LAYOUTS]
+        # The nested mirrors that hold free-form values (a recursive model can't be mirrored: all are built).
+        nested = [member for member in _mirrored_types(mirrored) if member in _LAYOUTS and _LAYOUTS[member].has_free]
         layout.nested += [(getter, nested_type) for nested_type in nested]
         if _holds_any(mirrored):
-            layout.free.append((getter, not required or type(None) in _mirrored_types(mirrored)))
+            layout.free.append((getter, not required))
     struct: type[Any] = msgspec.defstruct(
         f"{model.__name__}Mirror",
         fields,
