@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.support.generation import imported_scratch
+from tests.support.generation import imported_scratch, mypy_strict
 from tests.support.paths import ROOT
 
 
@@ -184,11 +182,5 @@ def test_a_union_of_two_objects_takes_the_python_path_and_is_checked(scratch: Pa
 
 
 def test_the_generated_models_pass_mypy_strict(scratch: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "models_client/models"],
-        cwd=scratch,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mypy_strict(scratch, "models_client/models")
     assert result.returncode == 0, result.stdout + result.stderr

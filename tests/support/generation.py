@@ -53,3 +53,10 @@ def imported_scratch(spec: dict[str, Any], folder: Path, package: str) -> Iterat
         sys.path.remove(str(output))
         for name in [name for name in sys.modules if name.split(".")[0] == package]:
             del sys.modules[name]
+
+
+def mypy_strict(output: Path, target: str) -> subprocess.CompletedProcess[str]:
+    """`mypy --strict` on `target` (a package or folder) of a scratch generation's output folder."""
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", target]
+    env = {**os.environ, "MYPYPATH": str(output)}
+    return subprocess.run(command, cwd=output, capture_output=True, text=True, check=False, env=env)
