@@ -19,6 +19,7 @@ only a model's first body or a mismatch needs is in _schema.py, imported then (i
 from __future__ import annotations
 
 import gc
+import typing
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
 
@@ -31,13 +32,11 @@ T = TypeVar("T")
 
 
 class Model(Protocol):
-    """A generated model class: what the parsers call on it."""
+    """A generated model class: what the parsers call on it (and `_from_mirror`, which a model msgspec can't mirror
+    doesn't have: the fast path only calls it on a model it has a decoder for)."""
 
     @classmethod
     def from_dict(cls, src_dict: Any) -> Self: ...
-
-    @classmethod
-    def _from_mirror(cls, mirror: Any) -> Self: ...
 
 
 M = TypeVar("M", bound=Model)
@@ -222,7 +221,8 @@ def is_object(value: object) -> bool:
 
 def builder(model: type[M]) -> Callable[[Any], M]:
     """The function that makes a `model` from its mirror (its generated `_from_mirror`)."""
-    return model._from_mirror  # pyright: ignore[reportPrivateUsage] - the generated models' own, for this module
+    build: Callable[[Any], M] = typing.cast("Any", model)._from_mirror
+    return build
 
 
 def _read_in_place(items: list[Any], model: type[Model], path: str) -> list[Any]:
