@@ -49,7 +49,6 @@ def invitations(invitation_json: dict[str, Any], count: int) -> list[dict[str, A
 
 @pytest.mark.parametrize("case", list(WRONG_INVITATIONS))
 def test_a_wrong_value_in_a_list_raises_unexpected_response_naming_its_place(
-    call: Caller,
     json_decoder: str,
     server: ScriptedServer,
     server_client: AuthenticatedClient,
@@ -61,8 +60,8 @@ def test_a_wrong_value_in_a_list_raises_unexpected_response_naming_its_place(
     body[3].update(change)
     server.script(json_reply(body))
 
-    with pytest.raises(errors.UnexpectedResponse) as raised:
-        call(list_invitations, client=server_client)
+    with pytest.raises(errors.UnexpectedResponse) as raised:  # sync only: async reads the body the same way,
+        list_invitations.sync(client=server_client)  # as the tests below show with `call`
 
     assert f"(BodyMismatch: [3].{field}: {problem})" in str(raised.value)
     assert not isinstance(raised.value, TypeError)
