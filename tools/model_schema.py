@@ -8,7 +8,8 @@ templates/model.py.jinja lays the code out; this module decides it, where it is 
   value), `model` (the model's from_dict) or `other` (upstream's construct: dates, unions of several objects...);
 - `check`: a Python expression, true when the value read into the local of the property's name has the wrong
   JSON type, joined by the template into one test per object; empty where reading raises by itself (an enum, a
-  model) or nothing can be checked cheaply (`other`, Any);
+  model, a date) or any value will do (Any); for a union or list upstream reads (`other`), decoding.wrong_value,
+  which walks the JSON value along the annotation;
 - `after`: a statement run once the checks passed (a list of models built from the checked list);
 - `value`: the expression from_dict sets the attribute to;
 - `mirror`: the expression `_from_mirror` sets the attribute to, from `mirror.<attribute>` (what
@@ -174,6 +175,9 @@ class Planner:
             guard = " and ".join(absent).replace(name, mirrored)
             mirror = f"decoding.builder({model.class_info.name})({mirrored}) if {guard} else {mirrored}"
             return FieldPlan("other", "", "", name, mirror)
+        if _class(prop) in ("UnionProperty", "ListProperty"):
+            # Upstream's reading keeps a value no member of a union matches as it came: checked by the slow walk.
+            return FieldPlan("other", f'decoding.wrong_value(cls, "{name}", src_dict)', "", name, None)
         return FieldPlan("other", "", "", name, None)
 
 

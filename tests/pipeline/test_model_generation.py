@@ -53,7 +53,10 @@ SCHEMAS: dict[str, Any] = {
             "later": ref("Kind"),
         },
     ),
-    "Either": obj(["value"], {"value": {"oneOf": [ref("Tag"), ref("Other")]}}),
+    "Either": obj(
+        ["value"],
+        {"value": {"oneOf": [ref("Tag"), ref("Other")]}, "label": {"oneOf": [{"type": "string"}, ref("Tag")]}},
+    ),
 }
 
 TEAM: dict[str, Any] = {
@@ -179,6 +182,10 @@ def test_a_union_of_two_objects_takes_the_python_path_and_is_checked(scratch: Pa
         decoding.parse(b'{"value": "x"}', models.Either)
     with pytest.raises(decoding.BodyMismatch, match="^value.size: expected an integer, got a string$"):
         decoding.parse(b'{"value": {"size": "2"}}', models.Either)
+    # Upstream reads a union no member of which matches as the value it is: the walk refuses it.
+    assert decoding.parse(b'{"value": {"size": 2}, "label": "x"}', models.Either).label == "x"
+    with pytest.raises(decoding.BodyMismatch, match="^label: expected a string or an object, got an array$"):
+        decoding.parse(b'{"value": {"size": 2}, "label": [1]}', models.Either)
 
 
 def test_the_generated_package_passes_mypy_strict(scratch: Path) -> None:

@@ -89,5 +89,10 @@ def test_enums_models_and_nullable_models_check_themselves(plans: dict[str, Fiel
     assert plans["anything"] == FieldPlan("raw", "", "", "anything", "mirror.anything")
 
 
-def test_a_union_of_two_objects_cannot_be_mirrored(plans: dict[str, FieldPlan]) -> None:
-    assert (plans["either"].kind, plans["either"].mirror) == ("other", None)
+def test_a_union_of_two_objects_cannot_be_mirrored_and_is_checked_by_the_walk(plans: dict[str, FieldPlan]) -> None:
+    either = plans["either"]
+    assert (either.kind, either.check, either.mirror) == (
+        "other",
+        'decoding.wrong_value(cls, "either", src_dict)',
+        None,
+    )

@@ -10,9 +10,11 @@ Apart from decoding.py, so that importing the package doesn't compile what most 
 
 from __future__ import annotations
 
+import datetime
 import sys
 import types
 import typing
+import uuid
 from collections.abc import Callable, Mapping
 from enum import Enum
 from functools import partial
@@ -95,6 +97,8 @@ def find_mismatch(value: Any, hint: Any, path: str) -> BodyMismatch | None:
         matches = type(value) is hint
     elif isinstance(hint, type) and issubclass(hint, Enum):
         matches = _is_value_of(value, hint)
+    elif hint in (datetime.datetime, datetime.date, uuid.UUID):  # a string in JSON, which from_dict converts
+        matches = type(value) is str
     elif origin is list:
         if value.__class__ is not list:  # (__class__: Any isn't narrowed to a list of unknowns)
             return BodyMismatch(path, f"expected an array, got {json_type(value)}")
@@ -109,6 +113,15 @@ def find_mismatch(value: Any, hint: Any, path: str) -> BodyMismatch | None:
     else:
         matches = isinstance(value, hint)
     return None if matches else BodyMismatch(path, f"expected {_expected(hint)}, got {json_type(value)}")
+
+
+def field_mismatch(model: type[Any], attribute: str, data: Mapping[str, Any]) -> BodyMismatch | None:
+    """Where the value of `model`'s `attribute` in `data` (decoded JSON) doesn't match its annotation, or None
+    (None too if it is absent: from_dict finds a missing required key itself)."""
+    for key, field_attribute, hint, _required in _fields(model):
+        if field_attribute == attribute:
+            return find_mismatch(data[key], hint, key) if key in data else None
+    return None
 
 
 def _is_value_of(value: object, enum: type[Enum]) -> bool:

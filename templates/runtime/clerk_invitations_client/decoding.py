@@ -214,6 +214,15 @@ def json_type(value: object) -> str:
     return type(value).__name__
 
 
+def wrong_value(model: type[Any], attribute: str, data: Mapping[str, Any]) -> bool:
+    """Whether the JSON value of `model`'s `attribute` in `data` doesn't match its annotation: from_dict's check of a
+    property it can't check cheaply (a union of several objects, or of an object and a value), which upstream's
+    reading would otherwise keep as it came when no member matches."""
+    from ._schema import field_mismatch  # noqa: PLC0415 - import time
+
+    return field_mismatch(model, attribute, data) is not None
+
+
 def is_object(value: object) -> bool:
     """Whether a value read by from_dict stands for a JSON object: a Mapping (from_dict takes any)."""
     return isinstance(value, Mapping)
@@ -308,6 +317,7 @@ __all__ = [
     "deeper_than",
     "builder",
     "is_object",
+    "wrong_value",
     "json_decoder",
     "json_loads",
     "mismatch",
