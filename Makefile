@@ -111,7 +111,7 @@ check-clerk-spec: setup ## Generate Clerk's whole spec (upstream/) with our temp
 
 # What a service installs is what is tested: both distributions are built (sdist, then the wheel from
 # it) and their metadata checked; a fresh venv outside the repository, with no dev tools, gets the
-# client's wheel with its orjson extra, the fake's wheel and pytest, pinned by requirements-dev.txt as
+# client's wheel with its msgspec and orjson extras, the fake's wheel and pytest, pinned by requirements-dev.txt as
 # a service pins them; there the quickstart runs against the served fake, and pytest runs
 # examples/test_with_fake.py, whose `clerk_fake` fixture only the fake's entry point provides.
 dist-check: setup ## Build and check both distributions; run examples/ from their wheels in a clean venv
@@ -119,10 +119,10 @@ dist-check: setup ## Build and check both distributions; run examples/ from thei
 	echo "== Build the sdists and wheels of generated/ and fake/, and check their metadata"; \
 	for project in generated fake; do $(PY) -m build --quiet --no-isolation --outdir "$$tmp/dist" $$project; done; \
 	twine check --strict "$$tmp"/dist/*; \
-	echo "== A clean venv: the client's wheel with [orjson], the fake's wheel, pytest"; \
+	echo "== A clean venv: the client's wheel with [msgspec,orjson], the fake's wheel, pytest"; \
 	python3 -m venv "$$tmp/venv"; \
 	"$$tmp/venv/bin/python" -m pip install --quiet --disable-pip-version-check -c requirements-dev.txt \
-		"$$(echo "$$tmp"/dist/clerk_invitations_client-*.whl)[orjson]" "$$tmp"/dist/clerk_invitations_fake-*.whl pytest; \
+		"$$(echo "$$tmp"/dist/clerk_invitations_client-*.whl)[msgspec,orjson]" "$$tmp"/dist/clerk_invitations_fake-*.whl pytest; \
 	cp examples/quickstart.py examples/test_with_fake.py "$$tmp"; \
 	cd "$$tmp"; \
 	echo "== examples/quickstart.py against the fake served by python -m clerk_invitations_fake"; \

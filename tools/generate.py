@@ -5,7 +5,8 @@
   generator's parser keeps each property's type and enum values, but drops the constraints of its schema
   (minimum, maxLength, pattern, minItems...) except on object schemas; the argument checks
   (tools/argument_checks.py) read them from the document itself. A SpecRefusal of theirs ends the generation
-  with its message (the operation, where in the spec, the keyword), without a traceback.
+  with its message (the operation, where in the spec, the keyword), without a traceback. The models' templates
+  also see tools/model_schema.py's `field_plan`.
 - The package's hand-written modules, every `.py` file of templates/runtime/clerk_invitations_client/
   (laid out as the package, so that ruff and mypy check them where they are written), are written into
   the package being generated as they are, their `{{ }}` expressions filled in; those that replace a
@@ -24,7 +25,7 @@ from openapi_python_client.cli import app
 from openapi_python_client.config import Config
 from openapi_python_client.parser import GeneratorData
 
-from tools import template_helpers
+from tools import model_schema, template_helpers
 from tools.spec_lookup import SpecRefusal
 
 RUNTIME = "runtime/clerk_invitations_client"
@@ -42,6 +43,7 @@ class ProjectWithRuntime(openapi_python_client.Project):
         if not isinstance(document, dict):
             raise SystemExit(document.detail)  # read once already by the generator: only a file changed since fails
         self.env.globals.update(template_helpers.template_globals(document, openapi.models))
+        self.env.globals.update(model_schema.schema_globals(openapi.models))
 
     def _build_api(self) -> None:
         try:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping
 from enum import Enum, StrEnum
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, Final, Generic, Literal, Self, TypeVar
+from typing import IO, BinaryIO, Final, Generic, Literal, Self, TypeVar
 
 from attrs import define, field
 
 from ._pagination import Identified, Page, PageScan, iterate_pages, iterate_pages_async
 
-if TYPE_CHECKING:
-    import httpx
+# Decoding moved to its own module (issue 20); imported here, where it has always been importable from.
+from .decoding import MAX_JSON_DEPTH, build_response, json_decoder, json_loads, set_json_decoder
 
 
 class Unset(Enum):
@@ -119,102 +118,6 @@ class Response(Generic[T]):
     headers: MutableMapping[str, str]
     parsed: T | None
     parse_error: Exception | None = field(default=None, kw_only=True)
-
-
-# The JSON decoder: None until set_json_decoder() or the first body chooses one, so that importing the
-# package imports no decoder.
-_json_loads: Callable[[bytes], Any] | None = None
-
-
-def set_json_decoder(loads: Callable[[bytes], Any] | None) -> None:
-    """Decode every response body of this process with `loads` from now on, e.g. `json.loads` or `orjson.loads`.
-
-    `None` restores the default, chosen at the next body decoded: orjson if the `orjson` extra is
-    installed, else json.loads. A decoder must raise on a body that isn't JSON (the endpoint then
-    raises errors.UnexpectedResponse, as for any unreadable body), and return plain dicts, lists,
-    strings, numbers, booleans and None, as those two do.
-    """
-    global _json_loads
-    _json_loads = loads
-
-
-def json_decoder() -> Callable[[bytes], Any]:
-    """The function response bodies are decoded with: the one set_json_decoder() set, else the default.
-
-    The default is orjson.loads if the `orjson` extra is installed, else json.loads. orjson decodes about
-    twice as fast, and is stricter than json.loads where Clerk's responses never go: UTF-8 only (the
-    encoding JSON over HTTP must use) without a byte order mark, no NaN or Infinity, and integers beyond
-    64 bits become floats.
-    """
-    global _json_loads
-    if _json_loads is None:
-        try:
-            import orjson
-
-            _json_loads = orjson.loads
-        except ImportError:
-            import json
-
-            _json_loads = json.loads
-    return _json_loads
-
-
-MAX_JSON_DEPTH = 128
-"""The most levels of arrays and objects a response body may nest; a deeper body is refused, whichever the decoder.
-
-Far more than Clerk's objects use, and far fewer than would make a model fail to print or pickle: the
-standard library's decoder stops near 1,000 levels, less from a deep call stack, orjson's at 1,024.
-"""
-_TOO_DEEP = f"JSON nested more than {MAX_JSON_DEPTH} levels deep"
-
-
-def json_loads(content: bytes) -> Any:
-    """A response body's JSON, decoded by json_decoder(); ValueError if it nests deeper than MAX_JSON_DEPTH."""
-    try:
-        decoded = (_json_loads or json_decoder())(content)
-    except RecursionError:  # the standard library's decoder, at its own limit
-        raise ValueError(_TOO_DEEP) from None
-    except ValueError as error:
-        if "depth limit exceeded" in str(error):  # orjson's, at its own limit
-            raise ValueError(_TOO_DEEP) from None
-        raise
-    # A body nested N levels deep has at least 2 * N bytes.
-    if len(content) > 2 * MAX_JSON_DEPTH:
-        _refuse_too_deep(decoded)
-    return decoded
-
-
-def _refuse_too_deep(decoded: Any) -> None:
-    """Raise ValueError if `decoded` nests arrays and objects more than MAX_JSON_DEPTH levels deep.
-
-    Level by level, without a Python loop over the values: gc.get_referents lists the items of every
-    list and dict of a level at once, and nothing for strings, numbers, booleans and None.
-    """
-    level = [decoded]
-    for _ in range(MAX_JSON_DEPTH):
-        level = gc.get_referents(*level)
-        if not level:
-            return
-    # `level` holds what sits one level deeper than allowed: a list or dict there is too deep.
-    if any(isinstance(item, dict | list) for item in level):
-        raise ValueError(_TOO_DEEP)
-
-
-def build_response(response: httpx.Response, parse: Callable[[httpx.Response], T | None]) -> Response[T]:
-    """A Response for any status; a body that `parse` can't read leaves `parsed` None, never raises."""
-    parsed: T | None = None
-    parse_error: Exception | None = None
-    try:
-        parsed = parse(response)
-    except Exception as error:  # any failure to read the body means it doesn't match the spec
-        parse_error = error
-    return Response(
-        status_code=response.status_code,
-        content=response.content,
-        headers=response.headers,
-        parsed=parsed,
-        parse_error=parse_error,
-    )
 
 
 __all__ = [

@@ -59,15 +59,18 @@ def invitation_json(spec: dict[str, Any]) -> dict[str, Any]:
     return example
 
 
-JSON_DECODERS: dict[str, Callable[[bytes], Any]] = {"orjson": orjson.loads, "stdlib": json.loads}
+JSON_DECODERS: dict[str, Callable[[bytes], Any] | None] = {
+    "msgspec": None,
+    "orjson": orjson.loads,
+    "stdlib": json.loads,
+}
+"""Each way the client can read a body: the default (msgspec's fast path, as the dev venv has the extra, falling
+back to orjson), and the Python path through orjson's decoder or the standard library's (set by hand)."""
 
 
 @pytest.fixture(params=list(JSON_DECODERS))
 def json_decoder(request: pytest.FixtureRequest) -> Iterator[str]:
-    """The test runs once with each decoder the client can use: its orjson extra's, and the standard library's.
-
-    The dev venv has the extra installed, so the standard library's is set by hand.
-    """
+    """The test runs once with each way the client can read a body (JSON_DECODERS)."""
     types.set_json_decoder(JSON_DECODERS[request.param])
     yield request.param
     types.set_json_decoder(None)

@@ -49,7 +49,7 @@ def bad_replies(invitation: dict[str, Any]) -> dict[str, tuple[Reply, type[error
             errors.UnexpectedResponse,
             "HTTP 200: unreadable body",
         ),
-        "missing-field": (json_reply(missing_id), errors.UnexpectedResponse, "KeyError"),
+        "missing-field": (json_reply(missing_id), errors.UnexpectedResponse, "BodyMismatch: id: required, missing"),
         "wrong-shape": (json_reply([invitation]), errors.UnexpectedResponse, "HTTP 200"),
         "error-body-not-json": (Reply(404, b"Not Found"), errors.UnexpectedResponse, "Not Found"),
     }

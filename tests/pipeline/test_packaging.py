@@ -51,7 +51,7 @@ def test_each_package_has_its_distributions_version(name: str, package: str, fol
     assert importlib.import_module(package).__version__ == version(name) == project["version"]
 
 
-def test_the_client_requires_httpx_attrs_and_sniffio_and_orjson_only_with_its_extra() -> None:
+def test_the_client_requires_httpx_attrs_and_sniffio_and_msgspec_or_orjson_only_with_their_extras() -> None:
     """sniffio is there for speed: httpcore imports it on every async request, and a failed import is never
     remembered (tests/client/test_lazy_setup.py); anyio no longer brings it."""
     requirements = [Requirement(line) for line in requires("clerk-invitations-client") or []]
@@ -59,7 +59,7 @@ def test_the_client_requires_httpx_attrs_and_sniffio_and_orjson_only_with_its_ex
     always = {requirement.name for requirement in requirements if requirement.marker is None}
     assert always == {"httpx", "attrs", "sniffio"}
     with_extra = {str(requirement.marker): requirement.name for requirement in requirements if requirement.marker}
-    assert with_extra == {'extra == "orjson"': "orjson"}
+    assert with_extra == {'extra == "msgspec"': "msgspec", 'extra == "orjson"': "orjson"}
 
 
 def test_the_fake_requires_what_it_imports() -> None:

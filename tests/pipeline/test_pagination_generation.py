@@ -10,9 +10,6 @@ from __future__ import annotations
 import copy
 import importlib
 import inspect
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -22,7 +19,7 @@ import httpx
 import pytest
 import yaml
 
-from tests.support.generation import imported_scratch
+from tests.support.generation import imported_scratch, mypy_strict
 from tests.support.paths import ROOT
 
 PAGE_FUNCTIONS = ("sync_page", "asyncio_page", "sync_all", "asyncio_all")
@@ -193,12 +190,5 @@ def test_the_generated_helpers_send_what_the_spec_says(scratch: Path) -> None:
 
 
 def test_the_generated_package_passes_mypy_strict(scratch: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "scratch_client"],
-        cwd=scratch,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "MYPYPATH": str(scratch)},
-    )
+    result = mypy_strict(scratch, "scratch_client")
     assert result.returncode == 0, result.stdout + result.stderr

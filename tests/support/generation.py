@@ -71,3 +71,10 @@ def parsed_endpoints(spec: dict[str, Any]) -> tuple[dict[str, Endpoint], Callabl
         str(e.name): e for collection in data.endpoint_collections_by_tag.values() for e in collection.endpoints
     }
     return endpoints, processed_models(data.models)
+
+
+def mypy_strict(output: Path, target: str) -> subprocess.CompletedProcess[str]:
+    """`mypy --strict` on `target` (a package or folder) of a scratch generation's output folder."""
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", target]
+    env = {**os.environ, "MYPYPATH": str(output)}
+    return subprocess.run(command, cwd=output, capture_output=True, text=True, check=False, env=env)

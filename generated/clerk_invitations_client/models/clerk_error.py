@@ -6,17 +6,16 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import decoding
 from ..types import UNSET, Unset
 
-# The keys from_dict reads into attributes; it keeps any other in additional_properties.
-_KNOWN_KEYS = frozenset(
-    {
-        "message",
-        "long_message",
-        "code",
-        "meta",
-    }
-)
+# The JSON key of each attribute's value; from_dict keeps any other key in additional_properties.
+_KNOWN_KEYS = {
+    "message": "message",
+    "long_message": "long_message",
+    "code": "code",
+    "meta": "meta",
+}
 
 
 T = TypeVar("T", bound="ClerkError")
@@ -66,27 +65,49 @@ class ClerkError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _meta = src_dict.get("meta", UNSET)
-        meta: ClerkErrorMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = dict(_meta)
+        try:
+            message = src_dict["message"]
 
+            long_message = src_dict["long_message"]
+
+            code = src_dict["code"]
+
+            meta = src_dict.get("meta", UNSET)
+
+            if (
+                message.__class__ is not str
+                or long_message.__class__ is not str
+                or code.__class__ is not str
+                or ((meta.__class__ is not dict and not decoding.is_object(meta)) and meta is not UNSET)
+            ):
+                raise TypeError  # a value of the wrong JSON type: decoding.mismatch says which
+        except Exception:
+            raise decoding.mismatch(cls, src_dict) from None
         clerk_error = object.__new__(cls)
-        clerk_error.message = src_dict["message"]
-        clerk_error.long_message = src_dict["long_message"]
-        clerk_error.code = src_dict["code"]
-        clerk_error.meta = meta
+        clerk_error.message = message
+        clerk_error.long_message = long_message
+        clerk_error.code = code
+        clerk_error.meta = meta if meta is UNSET else dict(meta)
         # Keys the spec doesn't list go to additional_properties. Counting the known keys present
         # tells whether there are any, more cheaply than comparing the keys.
-        known_keys = 3 + (clerk_error.meta is not UNSET)
+        known_keys = 3 + (meta is not UNSET)
         if len(src_dict) > known_keys:
             clerk_error.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
         else:
             clerk_error.additional_properties = {}
+        return clerk_error
+
+    @classmethod
+    def _from_mirror(cls: type[T], mirror: Any) -> T:
+        """The model from its msgspec mirror (decoding.py), whose types msgspec has checked."""
+        clerk_error = object.__new__(cls)
+        clerk_error.message = mirror.message
+        clerk_error.long_message = mirror.long_message
+        clerk_error.code = mirror.code
+        clerk_error.meta = mirror.meta
+        clerk_error.additional_properties = {}
         return clerk_error
 
     @property

@@ -6,16 +6,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import decoding
 from ..types import UNSET, Unset
 
-# The keys from_dict reads into attributes; it keeps any other in additional_properties.
-_KNOWN_KEYS = frozenset(
-    {
-        "errors",
-        "meta",
-        "clerk_trace_id",
-    }
-)
+# The JSON key of each attribute's value; from_dict keeps any other key in additional_properties.
+_KNOWN_KEYS = {
+    "errors": "errors",
+    "meta": "meta",
+    "clerk_trace_id": "clerk_trace_id",
+}
 
 
 T = TypeVar("T", bound="ClerkErrors")
@@ -64,33 +63,45 @@ class ClerkErrors:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        errors: list[ClerkError] = []
-        _errors = src_dict["errors"]
-        for errors_item_data in _errors:
-            errors_item = ClerkError.from_dict(errors_item_data)
+        try:
+            errors = src_dict["errors"]
 
-            errors.append(errors_item)
+            meta = src_dict.get("meta", UNSET)
 
-        _meta = src_dict.get("meta", UNSET)
-        meta: ClerkErrorsMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = dict(_meta)
+            clerk_trace_id = src_dict.get("clerk_trace_id", UNSET)
 
+            if (
+                errors.__class__ is not list
+                or ((meta.__class__ is not dict and not decoding.is_object(meta)) and meta is not UNSET)
+                or (clerk_trace_id.__class__ is not str and clerk_trace_id is not UNSET)
+            ):
+                raise TypeError  # a value of the wrong JSON type: decoding.mismatch says which
+            errors = [ClerkError.from_dict(item) for item in errors]
+        except Exception:
+            raise decoding.mismatch(cls, src_dict) from None
         clerk_errors = object.__new__(cls)
         clerk_errors.errors = errors
-        clerk_errors.meta = meta
-        clerk_errors.clerk_trace_id = src_dict.get("clerk_trace_id", UNSET)
+        clerk_errors.meta = meta if meta is UNSET else dict(meta)
+        clerk_errors.clerk_trace_id = clerk_trace_id
         # Keys the spec doesn't list go to additional_properties. Counting the known keys present
         # tells whether there are any, more cheaply than comparing the keys.
-        known_keys = 1 + (clerk_errors.meta is not UNSET) + (clerk_errors.clerk_trace_id is not UNSET)
+        known_keys = 1 + (meta is not UNSET) + (clerk_trace_id is not UNSET)
         if len(src_dict) > known_keys:
             clerk_errors.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
         else:
             clerk_errors.additional_properties = {}
+        return clerk_errors
+
+    @classmethod
+    def _from_mirror(cls: type[T], mirror: Any) -> T:
+        """The model from its msgspec mirror (decoding.py), whose types msgspec has checked."""
+        clerk_errors = object.__new__(cls)
+        clerk_errors.errors = list(map(decoding.builder(ClerkError), mirror.errors))
+        clerk_errors.meta = mirror.meta
+        clerk_errors.clerk_trace_id = mirror.clerk_trace_id
+        clerk_errors.additional_properties = {}
         return clerk_errors
 
     @property

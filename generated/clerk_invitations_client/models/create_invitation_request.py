@@ -6,11 +6,22 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import decoding
 from ..models.template_slug import TemplateSlug
 from ..types import UNSET, Unset, url_repr
 
 # Enum members by value, for from_dict: a dict lookup is far cheaper than calling the enum.
 _TEMPLATE_SLUG_BY_VALUE = {member.value: member for member in TemplateSlug}
+# The JSON key of each attribute's value.
+_KNOWN_KEYS = {
+    "email_address": "email_address",
+    "public_metadata": "public_metadata",
+    "redirect_url": "redirect_url",
+    "notify": "notify",
+    "ignore_existing": "ignore_existing",
+    "expires_in_days": "expires_in_days",
+    "template_slug": "template_slug",
+}
 
 
 T = TypeVar("T", bound="CreateInvitationRequest")
@@ -96,28 +107,71 @@ class CreateInvitationRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _public_metadata = src_dict.get("public_metadata", UNSET)
-        public_metadata: CreateInvitationRequestPublicMetadata | Unset
-        if isinstance(_public_metadata, Unset):
-            public_metadata = UNSET
-        else:
-            public_metadata = dict(_public_metadata)
+        try:
+            email_address = src_dict["email_address"]
 
-        _template_slug = src_dict.get("template_slug", UNSET)
-        template_slug: TemplateSlug | Unset
-        if isinstance(_template_slug, Unset):
-            template_slug = UNSET
-        else:
-            template_slug = _TEMPLATE_SLUG_BY_VALUE.get(_template_slug) or TemplateSlug(_template_slug)
+            public_metadata = src_dict.get("public_metadata", UNSET)
 
+            redirect_url = src_dict.get("redirect_url", UNSET)
+
+            notify = src_dict.get("notify", UNSET)
+
+            ignore_existing = src_dict.get("ignore_existing", UNSET)
+
+            expires_in_days = src_dict.get("expires_in_days", UNSET)
+
+            _template_slug = src_dict.get("template_slug", UNSET)
+            template_slug: TemplateSlug | Unset
+            if isinstance(_template_slug, Unset):
+                template_slug = UNSET
+            else:
+                template_slug = _TEMPLATE_SLUG_BY_VALUE.get(_template_slug) or TemplateSlug(_template_slug)
+
+            if (
+                email_address.__class__ is not str
+                or (
+                    (public_metadata.__class__ is not dict and not decoding.is_object(public_metadata))
+                    and public_metadata is not UNSET
+                )
+                or (redirect_url.__class__ is not str and redirect_url is not UNSET)
+                or (notify.__class__ is not bool and notify is not UNSET and notify is not None)
+                or (
+                    ignore_existing.__class__ is not bool
+                    and ignore_existing is not UNSET
+                    and ignore_existing is not None
+                )
+                or (
+                    expires_in_days.__class__ is not int
+                    and expires_in_days is not UNSET
+                    and expires_in_days is not None
+                )
+            ):
+                raise TypeError  # a value of the wrong JSON type: decoding.mismatch says which
+        except Exception:
+            raise decoding.mismatch(cls, src_dict) from None
         create_invitation_request = object.__new__(cls)
-        create_invitation_request.email_address = src_dict["email_address"]
-        create_invitation_request.public_metadata = public_metadata
-        create_invitation_request.redirect_url = src_dict.get("redirect_url", UNSET)
-        create_invitation_request.notify = src_dict.get("notify", UNSET)
-        create_invitation_request.ignore_existing = src_dict.get("ignore_existing", UNSET)
-        create_invitation_request.expires_in_days = src_dict.get("expires_in_days", UNSET)
+        create_invitation_request.email_address = email_address
+        create_invitation_request.public_metadata = (
+            public_metadata if public_metadata is UNSET else dict(public_metadata)
+        )
+        create_invitation_request.redirect_url = redirect_url
+        create_invitation_request.notify = notify
+        create_invitation_request.ignore_existing = ignore_existing
+        create_invitation_request.expires_in_days = expires_in_days
         create_invitation_request.template_slug = template_slug
+        return create_invitation_request
+
+    @classmethod
+    def _from_mirror(cls: type[T], mirror: Any) -> T:
+        """The model from its msgspec mirror (decoding.py), whose types msgspec has checked."""
+        create_invitation_request = object.__new__(cls)
+        create_invitation_request.email_address = mirror.email_address
+        create_invitation_request.public_metadata = mirror.public_metadata
+        create_invitation_request.redirect_url = mirror.redirect_url
+        create_invitation_request.notify = mirror.notify
+        create_invitation_request.ignore_existing = mirror.ignore_existing
+        create_invitation_request.expires_in_days = mirror.expires_in_days
+        create_invitation_request.template_slug = mirror.template_slug
         return create_invitation_request
 
 

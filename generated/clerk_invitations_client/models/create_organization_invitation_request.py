@@ -6,21 +6,20 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import decoding
 from ..types import UNSET, Unset, url_repr
 
-# The keys from_dict reads into attributes; it keeps any other in additional_properties.
-_KNOWN_KEYS = frozenset(
-    {
-        "email_address",
-        "role",
-        "inviter_user_id",
-        "public_metadata",
-        "private_metadata",
-        "redirect_url",
-        "expires_in_days",
-        "notify",
-    }
-)
+# The JSON key of each attribute's value; from_dict keeps any other key in additional_properties.
+_KNOWN_KEYS = {
+    "email_address": "email_address",
+    "role": "role",
+    "inviter_user_id": "inviter_user_id",
+    "public_metadata": "public_metadata",
+    "private_metadata": "private_metadata",
+    "redirect_url": "redirect_url",
+    "expires_in_days": "expires_in_days",
+    "notify": "notify",
+}
 
 
 T = TypeVar("T", bound="CreateOrganizationInvitationRequest")
@@ -125,47 +124,75 @@ class CreateOrganizationInvitationRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _public_metadata = src_dict.get("public_metadata", UNSET)
-        public_metadata: Metadata | None | Unset
-        if _public_metadata is None:
-            public_metadata = None
-        elif isinstance(_public_metadata, Unset):
-            public_metadata = UNSET
-        else:
-            public_metadata_type_0 = dict(_public_metadata)
+        try:
+            email_address = src_dict["email_address"]
 
-            public_metadata = public_metadata_type_0
+            role = src_dict["role"]
 
-        _private_metadata = src_dict.get("private_metadata", UNSET)
-        private_metadata: Metadata | None | Unset
-        if _private_metadata is None:
-            private_metadata = None
-        elif isinstance(_private_metadata, Unset):
-            private_metadata = UNSET
-        else:
-            private_metadata_type_0 = dict(_private_metadata)
+            inviter_user_id = src_dict.get("inviter_user_id", UNSET)
 
-            private_metadata = private_metadata_type_0
+            public_metadata = src_dict.get("public_metadata", UNSET)
 
+            private_metadata = src_dict.get("private_metadata", UNSET)
+
+            redirect_url = src_dict.get("redirect_url", UNSET)
+
+            expires_in_days = src_dict.get("expires_in_days", UNSET)
+
+            notify = src_dict.get("notify", UNSET)
+
+            if (
+                email_address.__class__ is not str
+                or role.__class__ is not str
+                or (
+                    inviter_user_id.__class__ is not str
+                    and inviter_user_id is not UNSET
+                    and inviter_user_id is not None
+                )
+                or (
+                    (public_metadata.__class__ is not dict and not decoding.is_object(public_metadata))
+                    and public_metadata is not UNSET
+                    and public_metadata is not None
+                )
+                or (
+                    (private_metadata.__class__ is not dict and not decoding.is_object(private_metadata))
+                    and private_metadata is not UNSET
+                    and private_metadata is not None
+                )
+                or (redirect_url.__class__ is not str and redirect_url is not UNSET and redirect_url is not None)
+                or (
+                    expires_in_days.__class__ is not int
+                    and expires_in_days is not UNSET
+                    and expires_in_days is not None
+                )
+                or (notify.__class__ is not bool and notify is not UNSET and notify is not None)
+            ):
+                raise TypeError  # a value of the wrong JSON type: decoding.mismatch says which
+        except Exception:
+            raise decoding.mismatch(cls, src_dict) from None
         create_organization_invitation_request = object.__new__(cls)
-        create_organization_invitation_request.email_address = src_dict["email_address"]
-        create_organization_invitation_request.role = src_dict["role"]
-        create_organization_invitation_request.inviter_user_id = src_dict.get("inviter_user_id", UNSET)
-        create_organization_invitation_request.public_metadata = public_metadata
-        create_organization_invitation_request.private_metadata = private_metadata
-        create_organization_invitation_request.redirect_url = src_dict.get("redirect_url", UNSET)
-        create_organization_invitation_request.expires_in_days = src_dict.get("expires_in_days", UNSET)
-        create_organization_invitation_request.notify = src_dict.get("notify", UNSET)
+        create_organization_invitation_request.email_address = email_address
+        create_organization_invitation_request.role = role
+        create_organization_invitation_request.inviter_user_id = inviter_user_id
+        create_organization_invitation_request.public_metadata = (
+            public_metadata if public_metadata is UNSET or public_metadata is None else dict(public_metadata)
+        )
+        create_organization_invitation_request.private_metadata = (
+            private_metadata if private_metadata is UNSET or private_metadata is None else dict(private_metadata)
+        )
+        create_organization_invitation_request.redirect_url = redirect_url
+        create_organization_invitation_request.expires_in_days = expires_in_days
+        create_organization_invitation_request.notify = notify
         # Keys the spec doesn't list go to additional_properties. Counting the known keys present
         # tells whether there are any, more cheaply than comparing the keys.
         known_keys = (
             2
-            + (create_organization_invitation_request.inviter_user_id is not UNSET)
-            + (create_organization_invitation_request.public_metadata is not UNSET)
-            + (create_organization_invitation_request.private_metadata is not UNSET)
-            + (create_organization_invitation_request.redirect_url is not UNSET)
-            + (create_organization_invitation_request.expires_in_days is not UNSET)
-            + (create_organization_invitation_request.notify is not UNSET)
+            + (inviter_user_id is not UNSET)
+            + (public_metadata is not UNSET)
+            + (private_metadata is not UNSET)
+            + (redirect_url is not UNSET)
+            + (expires_in_days is not UNSET)
+            + (notify is not UNSET)
         )
         if len(src_dict) > known_keys:
             create_organization_invitation_request.additional_properties = {
@@ -173,6 +200,21 @@ class CreateOrganizationInvitationRequest:
             }
         else:
             create_organization_invitation_request.additional_properties = {}
+        return create_organization_invitation_request
+
+    @classmethod
+    def _from_mirror(cls: type[T], mirror: Any) -> T:
+        """The model from its msgspec mirror (decoding.py), whose types msgspec has checked."""
+        create_organization_invitation_request = object.__new__(cls)
+        create_organization_invitation_request.email_address = mirror.email_address
+        create_organization_invitation_request.role = mirror.role
+        create_organization_invitation_request.inviter_user_id = mirror.inviter_user_id
+        create_organization_invitation_request.public_metadata = mirror.public_metadata
+        create_organization_invitation_request.private_metadata = mirror.private_metadata
+        create_organization_invitation_request.redirect_url = mirror.redirect_url
+        create_organization_invitation_request.expires_in_days = mirror.expires_in_days
+        create_organization_invitation_request.notify = mirror.notify
+        create_organization_invitation_request.additional_properties = {}
         return create_organization_invitation_request
 
     @property

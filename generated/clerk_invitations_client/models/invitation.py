@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import decoding
 from ..models.invitation_object import InvitationObject
 from ..models.invitation_status import InvitationStatus
 from ..types import UNSET, Unset, url_repr
@@ -13,21 +14,19 @@ from ..types import UNSET, Unset, url_repr
 # Enum members by value, for from_dict: a dict lookup is far cheaper than calling the enum.
 _INVITATION_OBJECT_BY_VALUE = {member.value: member for member in InvitationObject}
 _INVITATION_STATUS_BY_VALUE = {member.value: member for member in InvitationStatus}
-# The keys from_dict reads into attributes; it keeps any other in additional_properties.
-_KNOWN_KEYS = frozenset(
-    {
-        "object",
-        "id",
-        "email_address",
-        "public_metadata",
-        "status",
-        "created_at",
-        "updated_at",
-        "revoked",
-        "url",
-        "expires_at",
-    }
-)
+# The JSON key of each attribute's value; from_dict keeps any other key in additional_properties.
+_KNOWN_KEYS = {
+    "object": "object_",
+    "id": "id",
+    "email_address": "email_address",
+    "public_metadata": "public_metadata",
+    "status": "status",
+    "created_at": "created_at",
+    "updated_at": "updated_at",
+    "revoked": "revoked",
+    "url": "url",
+    "expires_at": "expires_at",
+}
 
 
 T = TypeVar("T", bound="Invitation")
@@ -114,26 +113,75 @@ class Invitation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:
+            object_ = _INVITATION_OBJECT_BY_VALUE.get(src_dict["object"]) or InvitationObject(src_dict["object"])
+
+            id = src_dict["id"]
+
+            email_address = src_dict["email_address"]
+
+            public_metadata = src_dict["public_metadata"]
+
+            status = _INVITATION_STATUS_BY_VALUE.get(src_dict["status"]) or InvitationStatus(src_dict["status"])
+
+            created_at = src_dict["created_at"]
+
+            updated_at = src_dict["updated_at"]
+
+            revoked = src_dict.get("revoked", UNSET)
+
+            url = src_dict.get("url", UNSET)
+
+            expires_at = src_dict.get("expires_at", UNSET)
+
+            if (
+                id.__class__ is not str
+                or email_address.__class__ is not str
+                or (public_metadata.__class__ is not dict and not decoding.is_object(public_metadata))
+                or created_at.__class__ is not int
+                or updated_at.__class__ is not int
+                or (revoked.__class__ is not bool and revoked is not UNSET)
+                or (url.__class__ is not str and url is not UNSET)
+                or (expires_at.__class__ is not int and expires_at is not UNSET and expires_at is not None)
+            ):
+                raise TypeError  # a value of the wrong JSON type: decoding.mismatch says which
+        except Exception:
+            raise decoding.mismatch(cls, src_dict) from None
         invitation = object.__new__(cls)
-        invitation.object_ = _INVITATION_OBJECT_BY_VALUE.get(src_dict["object"]) or InvitationObject(src_dict["object"])
-        invitation.id = src_dict["id"]
-        invitation.email_address = src_dict["email_address"]
-        invitation.public_metadata = dict(src_dict["public_metadata"])
-        invitation.status = _INVITATION_STATUS_BY_VALUE.get(src_dict["status"]) or InvitationStatus(src_dict["status"])
-        invitation.created_at = src_dict["created_at"]
-        invitation.updated_at = src_dict["updated_at"]
-        invitation.revoked = src_dict.get("revoked", UNSET)
-        invitation.url = src_dict.get("url", UNSET)
-        invitation.expires_at = src_dict.get("expires_at", UNSET)
+        invitation.object_ = object_
+        invitation.id = id
+        invitation.email_address = email_address
+        invitation.public_metadata = dict(public_metadata)
+        invitation.status = status
+        invitation.created_at = created_at
+        invitation.updated_at = updated_at
+        invitation.revoked = revoked
+        invitation.url = url
+        invitation.expires_at = expires_at
         # Keys the spec doesn't list go to additional_properties. Counting the known keys present
         # tells whether there are any, more cheaply than comparing the keys.
-        known_keys = (
-            7 + (invitation.revoked is not UNSET) + (invitation.url is not UNSET) + (invitation.expires_at is not UNSET)
-        )
+        known_keys = 7 + (revoked is not UNSET) + (url is not UNSET) + (expires_at is not UNSET)
         if len(src_dict) > known_keys:
             invitation.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         else:
             invitation.additional_properties = {}
+        return invitation
+
+    @classmethod
+    def _from_mirror(cls: type[T], mirror: Any) -> T:
+        """The model from its msgspec mirror (decoding.py), whose types msgspec has checked."""
+        invitation = object.__new__(cls)
+        invitation.object_ = mirror.object_
+        invitation.id = mirror.id
+        invitation.email_address = mirror.email_address
+        invitation.public_metadata = mirror.public_metadata
+        invitation.status = mirror.status
+        invitation.created_at = mirror.created_at
+        invitation.updated_at = mirror.updated_at
+        invitation.revoked = mirror.revoked
+        invitation.url = mirror.url
+        invitation.expires_at = mirror.expires_at
+        invitation.additional_properties = {}
         return invitation
 
     @property

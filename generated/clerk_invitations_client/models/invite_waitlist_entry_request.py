@@ -6,14 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import decoding
 from ..types import UNSET, Unset
 
-# The keys from_dict reads into attributes; it keeps any other in additional_properties.
-_KNOWN_KEYS = frozenset(
-    {
-        "ignore_existing",
-    }
-)
+# The JSON key of each attribute's value; from_dict keeps any other key in additional_properties.
+_KNOWN_KEYS = {
+    "ignore_existing": "ignore_existing",
+}
 
 
 T = TypeVar("T", bound="InviteWaitlistEntryRequest")
@@ -48,17 +47,32 @@ class InviteWaitlistEntryRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:
+            ignore_existing = src_dict.get("ignore_existing", UNSET)
+
+            if ignore_existing.__class__ is not bool and ignore_existing is not UNSET and ignore_existing is not None:
+                raise TypeError  # a value of the wrong JSON type: decoding.mismatch says which
+        except Exception:
+            raise decoding.mismatch(cls, src_dict) from None
         invite_waitlist_entry_request = object.__new__(cls)
-        invite_waitlist_entry_request.ignore_existing = src_dict.get("ignore_existing", UNSET)
+        invite_waitlist_entry_request.ignore_existing = ignore_existing
         # Keys the spec doesn't list go to additional_properties. Counting the known keys present
         # tells whether there are any, more cheaply than comparing the keys.
-        known_keys = 0 + (invite_waitlist_entry_request.ignore_existing is not UNSET)
+        known_keys = 0 + (ignore_existing is not UNSET)
         if len(src_dict) > known_keys:
             invite_waitlist_entry_request.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
         else:
             invite_waitlist_entry_request.additional_properties = {}
+        return invite_waitlist_entry_request
+
+    @classmethod
+    def _from_mirror(cls: type[T], mirror: Any) -> T:
+        """The model from its msgspec mirror (decoding.py), whose types msgspec has checked."""
+        invite_waitlist_entry_request = object.__new__(cls)
+        invite_waitlist_entry_request.ignore_existing = mirror.ignore_existing
+        invite_waitlist_entry_request.additional_properties = {}
         return invite_waitlist_entry_request
 
     @property

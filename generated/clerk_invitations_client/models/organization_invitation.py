@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import decoding
 from ..models.invitation_status import InvitationStatus
 from ..models.organization_invitation_object import OrganizationInvitationObject
 from ..types import UNSET, Unset, url_repr
@@ -13,26 +14,24 @@ from ..types import UNSET, Unset, url_repr
 # Enum members by value, for from_dict: a dict lookup is far cheaper than calling the enum.
 _ORGANIZATION_INVITATION_OBJECT_BY_VALUE = {member.value: member for member in OrganizationInvitationObject}
 _INVITATION_STATUS_BY_VALUE = {member.value: member for member in InvitationStatus}
-# The keys from_dict reads into attributes; it keeps any other in additional_properties.
-_KNOWN_KEYS = frozenset(
-    {
-        "object",
-        "id",
-        "email_address",
-        "role",
-        "role_name",
-        "inviter_id",
-        "public_inviter_data",
-        "public_metadata",
-        "url",
-        "expires_at",
-        "created_at",
-        "updated_at",
-        "organization_id",
-        "status",
-        "private_metadata",
-    }
-)
+# The JSON key of each attribute's value; from_dict keeps any other key in additional_properties.
+_KNOWN_KEYS = {
+    "object": "object_",
+    "id": "id",
+    "email_address": "email_address",
+    "role": "role",
+    "role_name": "role_name",
+    "inviter_id": "inviter_id",
+    "public_inviter_data": "public_inviter_data",
+    "public_metadata": "public_metadata",
+    "url": "url",
+    "expires_at": "expires_at",
+    "created_at": "created_at",
+    "updated_at": "updated_at",
+    "organization_id": "organization_id",
+    "status": "status",
+    "private_metadata": "private_metadata",
+}
 
 
 T = TypeVar("T", bound="OrganizationInvitation")
@@ -151,61 +150,124 @@ class OrganizationInvitation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _public_inviter_data = src_dict["public_inviter_data"]
-        public_inviter_data: None | OrganizationInvitationInviter
-        if _public_inviter_data is None:
-            public_inviter_data = None
-        else:
-            public_inviter_data_type_0 = OrganizationInvitationInviter.from_dict(_public_inviter_data)
+        try:
+            object_ = _ORGANIZATION_INVITATION_OBJECT_BY_VALUE.get(src_dict["object"]) or OrganizationInvitationObject(
+                src_dict["object"]
+            )
 
-            public_inviter_data = public_inviter_data_type_0
+            id = src_dict["id"]
 
-        _status = src_dict.get("status", UNSET)
-        status: InvitationStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = _INVITATION_STATUS_BY_VALUE.get(_status) or InvitationStatus(_status)
+            email_address = src_dict["email_address"]
 
-        _private_metadata = src_dict.get("private_metadata", UNSET)
-        private_metadata: Metadata | Unset
-        if isinstance(_private_metadata, Unset):
-            private_metadata = UNSET
-        else:
-            private_metadata = dict(_private_metadata)
+            role = src_dict["role"]
 
+            role_name = src_dict["role_name"]
+
+            inviter_id = src_dict["inviter_id"]
+
+            _public_inviter_data = src_dict["public_inviter_data"]
+            public_inviter_data: None | OrganizationInvitationInviter
+            if _public_inviter_data is None:
+                public_inviter_data = None
+            else:
+                public_inviter_data_type_0 = OrganizationInvitationInviter.from_dict(_public_inviter_data)
+
+                public_inviter_data = public_inviter_data_type_0
+
+            public_metadata = src_dict["public_metadata"]
+
+            url = src_dict["url"]
+
+            expires_at = src_dict["expires_at"]
+
+            created_at = src_dict["created_at"]
+
+            updated_at = src_dict["updated_at"]
+
+            organization_id = src_dict.get("organization_id", UNSET)
+
+            _status = src_dict.get("status", UNSET)
+            status: InvitationStatus | Unset
+            if isinstance(_status, Unset):
+                status = UNSET
+            else:
+                status = _INVITATION_STATUS_BY_VALUE.get(_status) or InvitationStatus(_status)
+
+            private_metadata = src_dict.get("private_metadata", UNSET)
+
+            if (
+                id.__class__ is not str
+                or email_address.__class__ is not str
+                or role.__class__ is not str
+                or role_name.__class__ is not str
+                or (inviter_id.__class__ is not str and inviter_id is not None)
+                or (public_metadata.__class__ is not dict and not decoding.is_object(public_metadata))
+                or (url.__class__ is not str and url is not None)
+                or (expires_at.__class__ is not int and expires_at is not None)
+                or created_at.__class__ is not int
+                or updated_at.__class__ is not int
+                or (organization_id.__class__ is not str and organization_id is not UNSET)
+                or (
+                    (private_metadata.__class__ is not dict and not decoding.is_object(private_metadata))
+                    and private_metadata is not UNSET
+                )
+            ):
+                raise TypeError  # a value of the wrong JSON type: decoding.mismatch says which
+        except Exception:
+            raise decoding.mismatch(cls, src_dict) from None
         organization_invitation = object.__new__(cls)
-        organization_invitation.object_ = _ORGANIZATION_INVITATION_OBJECT_BY_VALUE.get(
-            src_dict["object"]
-        ) or OrganizationInvitationObject(src_dict["object"])
-        organization_invitation.id = src_dict["id"]
-        organization_invitation.email_address = src_dict["email_address"]
-        organization_invitation.role = src_dict["role"]
-        organization_invitation.role_name = src_dict["role_name"]
-        organization_invitation.inviter_id = src_dict["inviter_id"]
+        organization_invitation.object_ = object_
+        organization_invitation.id = id
+        organization_invitation.email_address = email_address
+        organization_invitation.role = role
+        organization_invitation.role_name = role_name
+        organization_invitation.inviter_id = inviter_id
         organization_invitation.public_inviter_data = public_inviter_data
-        organization_invitation.public_metadata = dict(src_dict["public_metadata"])
-        organization_invitation.url = src_dict["url"]
-        organization_invitation.expires_at = src_dict["expires_at"]
-        organization_invitation.created_at = src_dict["created_at"]
-        organization_invitation.updated_at = src_dict["updated_at"]
-        organization_invitation.organization_id = src_dict.get("organization_id", UNSET)
+        organization_invitation.public_metadata = dict(public_metadata)
+        organization_invitation.url = url
+        organization_invitation.expires_at = expires_at
+        organization_invitation.created_at = created_at
+        organization_invitation.updated_at = updated_at
+        organization_invitation.organization_id = organization_id
         organization_invitation.status = status
-        organization_invitation.private_metadata = private_metadata
+        organization_invitation.private_metadata = (
+            private_metadata if private_metadata is UNSET else dict(private_metadata)
+        )
         # Keys the spec doesn't list go to additional_properties. Counting the known keys present
         # tells whether there are any, more cheaply than comparing the keys.
-        known_keys = (
-            12
-            + (organization_invitation.organization_id is not UNSET)
-            + (organization_invitation.status is not UNSET)
-            + (organization_invitation.private_metadata is not UNSET)
-        )
+        known_keys = 12 + (organization_id is not UNSET) + (status is not UNSET) + (private_metadata is not UNSET)
         if len(src_dict) > known_keys:
             organization_invitation.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
         else:
             organization_invitation.additional_properties = {}
+        return organization_invitation
+
+    @classmethod
+    def _from_mirror(cls: type[T], mirror: Any) -> T:
+        """The model from its msgspec mirror (decoding.py), whose types msgspec has checked."""
+        organization_invitation = object.__new__(cls)
+        organization_invitation.object_ = mirror.object_
+        organization_invitation.id = mirror.id
+        organization_invitation.email_address = mirror.email_address
+        organization_invitation.role = mirror.role
+        organization_invitation.role_name = mirror.role_name
+        organization_invitation.inviter_id = mirror.inviter_id
+        organization_invitation.public_inviter_data = (
+            decoding.builder(OrganizationInvitationInviter)(mirror.public_inviter_data)
+            if mirror.public_inviter_data is not None
+            else mirror.public_inviter_data
+        )
+        organization_invitation.public_metadata = mirror.public_metadata
+        organization_invitation.url = mirror.url
+        organization_invitation.expires_at = mirror.expires_at
+        organization_invitation.created_at = mirror.created_at
+        organization_invitation.updated_at = mirror.updated_at
+        organization_invitation.organization_id = mirror.organization_id
+        organization_invitation.status = mirror.status
+        organization_invitation.private_metadata = mirror.private_metadata
+        organization_invitation.additional_properties = {}
         return organization_invitation
 
     @property

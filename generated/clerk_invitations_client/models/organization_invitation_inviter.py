@@ -6,19 +6,18 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import decoding
 from ..types import url_repr
 
-# The keys from_dict reads into attributes; it keeps any other in additional_properties.
-_KNOWN_KEYS = frozenset(
-    {
-        "user_id",
-        "first_name",
-        "last_name",
-        "image_url",
-        "has_image",
-        "identifier",
-    }
-)
+# The JSON key of each attribute's value; from_dict keeps any other key in additional_properties.
+_KNOWN_KEYS = {
+    "user_id": "user_id",
+    "first_name": "first_name",
+    "last_name": "last_name",
+    "image_url": "image_url",
+    "has_image": "has_image",
+    "identifier": "identifier",
+}
 
 
 T = TypeVar("T", bound="OrganizationInvitationInviter")
@@ -77,13 +76,37 @@ class OrganizationInvitationInviter:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:
+            user_id = src_dict["user_id"]
+
+            first_name = src_dict["first_name"]
+
+            last_name = src_dict["last_name"]
+
+            image_url = src_dict["image_url"]
+
+            has_image = src_dict["has_image"]
+
+            identifier = src_dict["identifier"]
+
+            if (
+                user_id.__class__ is not str
+                or (first_name.__class__ is not str and first_name is not None)
+                or (last_name.__class__ is not str and last_name is not None)
+                or image_url.__class__ is not str
+                or has_image.__class__ is not bool
+                or identifier.__class__ is not str
+            ):
+                raise TypeError  # a value of the wrong JSON type: decoding.mismatch says which
+        except Exception:
+            raise decoding.mismatch(cls, src_dict) from None
         organization_invitation_inviter = object.__new__(cls)
-        organization_invitation_inviter.user_id = src_dict["user_id"]
-        organization_invitation_inviter.first_name = src_dict["first_name"]
-        organization_invitation_inviter.last_name = src_dict["last_name"]
-        organization_invitation_inviter.image_url = src_dict["image_url"]
-        organization_invitation_inviter.has_image = src_dict["has_image"]
-        organization_invitation_inviter.identifier = src_dict["identifier"]
+        organization_invitation_inviter.user_id = user_id
+        organization_invitation_inviter.first_name = first_name
+        organization_invitation_inviter.last_name = last_name
+        organization_invitation_inviter.image_url = image_url
+        organization_invitation_inviter.has_image = has_image
+        organization_invitation_inviter.identifier = identifier
         # Keys the spec doesn't list go to additional_properties. Counting the known keys present
         # tells whether there are any, more cheaply than comparing the keys.
         known_keys = 6
@@ -93,6 +116,19 @@ class OrganizationInvitationInviter:
             }
         else:
             organization_invitation_inviter.additional_properties = {}
+        return organization_invitation_inviter
+
+    @classmethod
+    def _from_mirror(cls: type[T], mirror: Any) -> T:
+        """The model from its msgspec mirror (decoding.py), whose types msgspec has checked."""
+        organization_invitation_inviter = object.__new__(cls)
+        organization_invitation_inviter.user_id = mirror.user_id
+        organization_invitation_inviter.first_name = mirror.first_name
+        organization_invitation_inviter.last_name = mirror.last_name
+        organization_invitation_inviter.image_url = mirror.image_url
+        organization_invitation_inviter.has_image = mirror.has_image
+        organization_invitation_inviter.identifier = mirror.identifier
+        organization_invitation_inviter.additional_properties = {}
         return organization_invitation_inviter
 
     @property

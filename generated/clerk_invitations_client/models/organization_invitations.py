@@ -6,13 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-# The keys from_dict reads into attributes; it keeps any other in additional_properties.
-_KNOWN_KEYS = frozenset(
-    {
-        "data",
-        "total_count",
-    }
-)
+from .. import decoding
+
+# The JSON key of each attribute's value; from_dict keeps any other key in additional_properties.
+_KNOWN_KEYS = {
+    "data": "data",
+    "total_count": "total_count",
+}
 
 
 T = TypeVar("T", bound="OrganizationInvitations")
@@ -52,16 +52,19 @@ class OrganizationInvitations:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        data: list[OrganizationInvitation] = []
-        _data = src_dict["data"]
-        for data_item_data in _data:
-            data_item = OrganizationInvitation.from_dict(data_item_data)
+        try:
+            data = src_dict["data"]
 
-            data.append(data_item)
+            total_count = src_dict["total_count"]
 
+            if data.__class__ is not list or total_count.__class__ is not int:
+                raise TypeError  # a value of the wrong JSON type: decoding.mismatch says which
+            data = [OrganizationInvitation.from_dict(item) for item in data]
+        except Exception:
+            raise decoding.mismatch(cls, src_dict) from None
         organization_invitations = object.__new__(cls)
         organization_invitations.data = data
-        organization_invitations.total_count = src_dict["total_count"]
+        organization_invitations.total_count = total_count
         # Keys the spec doesn't list go to additional_properties. Counting the known keys present
         # tells whether there are any, more cheaply than comparing the keys.
         known_keys = 2
@@ -71,6 +74,15 @@ class OrganizationInvitations:
             }
         else:
             organization_invitations.additional_properties = {}
+        return organization_invitations
+
+    @classmethod
+    def _from_mirror(cls: type[T], mirror: Any) -> T:
+        """The model from its msgspec mirror (decoding.py), whose types msgspec has checked."""
+        organization_invitations = object.__new__(cls)
+        organization_invitations.data = list(map(decoding.builder(OrganizationInvitation), mirror.data))
+        organization_invitations.total_count = mirror.total_count
+        organization_invitations.additional_properties = {}
         return organization_invitations
 
     @property

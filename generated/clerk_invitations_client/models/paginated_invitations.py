@@ -6,13 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-# The keys from_dict reads into attributes; it keeps any other in additional_properties.
-_KNOWN_KEYS = frozenset(
-    {
-        "data",
-        "total_count",
-    }
-)
+from .. import decoding
+
+# The JSON key of each attribute's value; from_dict keeps any other key in additional_properties.
+_KNOWN_KEYS = {
+    "data": "data",
+    "total_count": "total_count",
+}
 
 
 T = TypeVar("T", bound="PaginatedInvitations")
@@ -53,16 +53,19 @@ class PaginatedInvitations:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        data: list[Invitation] = []
-        _data = src_dict["data"]
-        for data_item_data in _data:
-            data_item = Invitation.from_dict(data_item_data)
+        try:
+            data = src_dict["data"]
 
-            data.append(data_item)
+            total_count = src_dict["total_count"]
 
+            if data.__class__ is not list or total_count.__class__ is not int:
+                raise TypeError  # a value of the wrong JSON type: decoding.mismatch says which
+            data = [Invitation.from_dict(item) for item in data]
+        except Exception:
+            raise decoding.mismatch(cls, src_dict) from None
         paginated_invitations = object.__new__(cls)
         paginated_invitations.data = data
-        paginated_invitations.total_count = src_dict["total_count"]
+        paginated_invitations.total_count = total_count
         # Keys the spec doesn't list go to additional_properties. Counting the known keys present
         # tells whether there are any, more cheaply than comparing the keys.
         known_keys = 2
@@ -72,6 +75,15 @@ class PaginatedInvitations:
             }
         else:
             paginated_invitations.additional_properties = {}
+        return paginated_invitations
+
+    @classmethod
+    def _from_mirror(cls: type[T], mirror: Any) -> T:
+        """The model from its msgspec mirror (decoding.py), whose types msgspec has checked."""
+        paginated_invitations = object.__new__(cls)
+        paginated_invitations.data = list(map(decoding.builder(Invitation), mirror.data))
+        paginated_invitations.total_count = mirror.total_count
+        paginated_invitations.additional_properties = {}
         return paginated_invitations
 
     @property

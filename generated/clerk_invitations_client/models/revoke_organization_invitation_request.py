@@ -6,14 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import decoding
 from ..types import UNSET, Unset
 
-# The keys from_dict reads into attributes; it keeps any other in additional_properties.
-_KNOWN_KEYS = frozenset(
-    {
-        "requesting_user_id",
-    }
-)
+# The JSON key of each attribute's value; from_dict keeps any other key in additional_properties.
+_KNOWN_KEYS = {
+    "requesting_user_id": "requesting_user_id",
+}
 
 
 T = TypeVar("T", bound="RevokeOrganizationInvitationRequest")
@@ -48,17 +47,36 @@ class RevokeOrganizationInvitationRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:
+            requesting_user_id = src_dict.get("requesting_user_id", UNSET)
+
+            if (
+                requesting_user_id.__class__ is not str
+                and requesting_user_id is not UNSET
+                and requesting_user_id is not None
+            ):
+                raise TypeError  # a value of the wrong JSON type: decoding.mismatch says which
+        except Exception:
+            raise decoding.mismatch(cls, src_dict) from None
         revoke_organization_invitation_request = object.__new__(cls)
-        revoke_organization_invitation_request.requesting_user_id = src_dict.get("requesting_user_id", UNSET)
+        revoke_organization_invitation_request.requesting_user_id = requesting_user_id
         # Keys the spec doesn't list go to additional_properties. Counting the known keys present
         # tells whether there are any, more cheaply than comparing the keys.
-        known_keys = 0 + (revoke_organization_invitation_request.requesting_user_id is not UNSET)
+        known_keys = 0 + (requesting_user_id is not UNSET)
         if len(src_dict) > known_keys:
             revoke_organization_invitation_request.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
         else:
             revoke_organization_invitation_request.additional_properties = {}
+        return revoke_organization_invitation_request
+
+    @classmethod
+    def _from_mirror(cls: type[T], mirror: Any) -> T:
+        """The model from its msgspec mirror (decoding.py), whose types msgspec has checked."""
+        revoke_organization_invitation_request = object.__new__(cls)
+        revoke_organization_invitation_request.requesting_user_id = mirror.requesting_user_id
+        revoke_organization_invitation_request.additional_properties = {}
         return revoke_organization_invitation_request
 
     @property

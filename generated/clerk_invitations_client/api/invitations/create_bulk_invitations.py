@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
-from ... import errors
+from ... import decoding, errors
 from ...bulk import Batch, Outcome, ProgressCallback, run, run_async
 from ...client import AuthenticatedClient, Client, build_request
 from ...models.bulk_invitation_request import BulkInvitationRequest
@@ -42,7 +42,7 @@ from ...models.clerk_errors import ClerkErrors
 from ...models.create_invitation_request import CreateInvitationRequest
 from ...models.invitation import Invitation
 from ...models.template_slug import TemplateSlug
-from ...types import UNSET, Response, Unset, build_response, json_loads
+from ...types import UNSET, Response, Unset, build_response
 from ..invitations import create_invitation as single_operation
 
 if TYPE_CHECKING:
@@ -112,36 +112,26 @@ def _get_kwargs(
 
 def _parse_response(response: httpx.Response) -> ClerkErrors | list[Invitation] | None:
     if response.status_code == 200:
-        # Each item is replaced by its model in a list of our own, so each dict is freed once read.
-        response_200 = list(json_loads(response.content))
-        from_dict = Invitation.from_dict  # looked up once, not once per item
-        for index, item in enumerate(response_200):
-            response_200[index] = from_dict(item)
-        return cast(list[Invitation], response_200)
+        return decoding.parse_list(response.content, Invitation)
 
     if response.status_code == 400:
-        response_400 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_400 = decoding.parse(response.content, ClerkErrors)
         return response_400
 
     if response.status_code == 401:
-        response_401 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_401 = decoding.parse(response.content, ClerkErrors)
         return response_401
 
     if response.status_code == 403:
-        response_403 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_403 = decoding.parse(response.content, ClerkErrors)
         return response_403
 
     if response.status_code == 422:
-        response_422 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_422 = decoding.parse(response.content, ClerkErrors)
         return response_422
 
     if response.status_code == 429:
-        response_429 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_429 = decoding.parse(response.content, ClerkErrors)
         return response_429
 
     return None

@@ -33,13 +33,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ... import errors
+from ... import decoding, errors
 from ...client import AuthenticatedClient, Client, build_request
 from ...models.clerk_errors import ClerkErrors
 from ...models.create_invitation_request import CreateInvitationRequest
 from ...models.invitation import Invitation
 from ...models.template_slug import TemplateSlug
-from ...types import UNSET, Response, Unset, build_response, json_loads
+from ...types import UNSET, Response, Unset, build_response
 
 if TYPE_CHECKING:
     import httpx
@@ -102,33 +102,27 @@ def _get_kwargs(
 
 def _parse_response(response: httpx.Response) -> ClerkErrors | Invitation | None:
     if response.status_code == 200:
-        response_200 = Invitation.from_dict(json_loads(response.content))
-
+        response_200 = decoding.parse(response.content, Invitation)
         return response_200
 
     if response.status_code == 400:
-        response_400 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_400 = decoding.parse(response.content, ClerkErrors)
         return response_400
 
     if response.status_code == 401:
-        response_401 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_401 = decoding.parse(response.content, ClerkErrors)
         return response_401
 
     if response.status_code == 403:
-        response_403 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_403 = decoding.parse(response.content, ClerkErrors)
         return response_403
 
     if response.status_code == 422:
-        response_422 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_422 = decoding.parse(response.content, ClerkErrors)
         return response_422
 
     if response.status_code == 429:
-        response_429 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_429 = decoding.parse(response.content, ClerkErrors)
         return response_429
 
     return None

@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
-from ... import errors
+from ... import decoding, errors
 from ...client import AuthenticatedClient, Client, build_request
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation import Invitation
@@ -55,7 +55,6 @@ from ...types import (
     build_response,
     iterate_pages,
     iterate_pages_async,
-    json_loads,
 )
 
 if TYPE_CHECKING:
@@ -137,31 +136,22 @@ def _get_kwargs(
 
 def _parse_response(response: httpx.Response) -> ClerkErrors | list[Invitation] | None:
     if response.status_code == 200:
-        # Each item is replaced by its model in a list of our own, so each dict is freed once read.
-        response_200 = list(json_loads(response.content))
-        from_dict = Invitation.from_dict  # looked up once, not once per item
-        for index, item in enumerate(response_200):
-            response_200[index] = from_dict(item)
-        return cast(list[Invitation], response_200)
+        return decoding.parse_list(response.content, Invitation)
 
     if response.status_code == 401:
-        response_401 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_401 = decoding.parse(response.content, ClerkErrors)
         return response_401
 
     if response.status_code == 403:
-        response_403 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_403 = decoding.parse(response.content, ClerkErrors)
         return response_403
 
     if response.status_code == 422:
-        response_422 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_422 = decoding.parse(response.content, ClerkErrors)
         return response_422
 
     if response.status_code == 429:
-        response_429 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_429 = decoding.parse(response.content, ClerkErrors)
         return response_429
 
     return None
@@ -284,15 +274,13 @@ async def asyncio(
 def _parse_page(response: httpx.Response) -> ClerkErrors | list[Invitation] | PaginatedInvitations | None:
     """_parse_response, but the success is the page model (`paginated=true`), not the bare list."""
     if response.status_code == 200:
-        body = json_loads(response.content)
-        items = list(body["data"])
-        body["data"] = []
-        page = PaginatedInvitations.from_dict(body)
-        from_dict = Invitation.from_dict  # looked up once, not once per item
-        for index, item in enumerate(items):
-            items[index] = from_dict(item)
-        page.data = items
-        return page
+        return decoding.parse_page(
+            response.content,
+            PaginatedInvitations,
+            Invitation,
+            "data",
+            "data",
+        )
 
     return _parse_response(response)
 

@@ -31,11 +31,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ... import errors
+from ... import decoding, errors
 from ...client import AuthenticatedClient, Client, build_request, path_segment
 from ...models.clerk_errors import ClerkErrors
 from ...models.organization_invitation import OrganizationInvitation
-from ...types import UNSET, Response, Unset, build_response, json_loads
+from ...types import UNSET, Response, Unset, build_response
 
 if TYPE_CHECKING:
     import httpx
@@ -78,33 +78,27 @@ def _get_kwargs(
 
 def _parse_response(response: httpx.Response) -> ClerkErrors | OrganizationInvitation | None:
     if response.status_code == 200:
-        response_200 = OrganizationInvitation.from_dict(json_loads(response.content))
-
+        response_200 = decoding.parse(response.content, OrganizationInvitation)
         return response_200
 
     if response.status_code == 400:
-        response_400 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_400 = decoding.parse(response.content, ClerkErrors)
         return response_400
 
     if response.status_code == 401:
-        response_401 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_401 = decoding.parse(response.content, ClerkErrors)
         return response_401
 
     if response.status_code == 403:
-        response_403 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_403 = decoding.parse(response.content, ClerkErrors)
         return response_403
 
     if response.status_code == 404:
-        response_404 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_404 = decoding.parse(response.content, ClerkErrors)
         return response_404
 
     if response.status_code == 429:
-        response_429 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_429 = decoding.parse(response.content, ClerkErrors)
         return response_429
 
     return None

@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any
 
-from ... import errors
+from ... import decoding, errors
 from ...client import AuthenticatedClient, Client, build_request, path_segment
 from ...models.clerk_errors import ClerkErrors
 from ...models.invitation_status import InvitationStatus
@@ -53,7 +53,6 @@ from ...types import (
     build_response,
     iterate_pages,
     iterate_pages_async,
-    json_loads,
 )
 
 if TYPE_CHECKING:
@@ -126,39 +125,32 @@ def _get_kwargs(
 
 def _parse_response(response: httpx.Response) -> ClerkErrors | OrganizationInvitationsWithOrganization | None:
     if response.status_code == 200:
-        body = json_loads(response.content)
-        items = list(body["data"])
-        body["data"] = []
-        page = OrganizationInvitationsWithOrganization.from_dict(body)
-        from_dict = OrganizationInvitationWithOrganization.from_dict  # looked up once, not once per item
-        for index, item in enumerate(items):
-            items[index] = from_dict(item)
-        page.data = items
-        return page
+        return decoding.parse_page(
+            response.content,
+            OrganizationInvitationsWithOrganization,
+            OrganizationInvitationWithOrganization,
+            "data",
+            "data",
+        )
 
     if response.status_code == 400:
-        response_400 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_400 = decoding.parse(response.content, ClerkErrors)
         return response_400
 
     if response.status_code == 401:
-        response_401 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_401 = decoding.parse(response.content, ClerkErrors)
         return response_401
 
     if response.status_code == 403:
-        response_403 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_403 = decoding.parse(response.content, ClerkErrors)
         return response_403
 
     if response.status_code == 404:
-        response_404 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_404 = decoding.parse(response.content, ClerkErrors)
         return response_404
 
     if response.status_code == 429:
-        response_429 = ClerkErrors.from_dict(json_loads(response.content))
-
+        response_429 = decoding.parse(response.content, ClerkErrors)
         return response_429
 
     return None
