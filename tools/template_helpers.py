@@ -11,12 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from attrs import evolve
 from openapi_python_client.parser.openapi import Endpoint, EndpointCollection
 from openapi_python_client.parser.properties.float import FloatProperty
 from openapi_python_client.parser.properties.int import IntProperty
 from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.model_property import ModelProperty
 from openapi_python_client.parser.properties.string import StringProperty
+from openapi_python_client.parser.responses import JSON_SOURCE, Response
 from openapi_python_client.strings import safe_for_docstring
 
 from tools import ROOT
@@ -362,6 +364,16 @@ def argument_doc(prop: Any) -> str:
     return doc
 
 
+def read_with_json_loads(response: Response) -> Response:
+    """`response`, its JSON body read by types.json_loads (orjson with the `orjson` extra) instead of httpx's
+    response.json(), which is always the standard library's: what upstream's parse_response macro is given."""
+    if response.source != JSON_SOURCE:
+        return response
+    source = JSON_SOURCE.copy()
+    source["attribute"] = "json_loads(response.content)"
+    return evolve(response, source=source)
+
+
 def template_globals(document: dict[str, Any], models: list[Any]) -> dict[str, Any]:
     """What tools/generate.py adds to the templates' globals, given the OpenAPI document and the generator's models."""
     processed_model = processed_models(models)
@@ -379,4 +391,5 @@ def template_globals(document: dict[str, Any], models: list[Any]) -> dict[str, A
         "raised_errors": raised_errors,
         "bulk_functions": bulk_functions,
         "lazy_imports": lazy_imports,
+        "read_with_json_loads": read_with_json_loads,
     }

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.generation import parsed_endpoints
 from tools.spec_lookup import nullable_alternative
-from tools.template_helpers import lazy_imports, raised_errors
+from tools.template_helpers import lazy_imports, raised_errors, read_with_json_loads
 
 REFERENCE = {"$ref": "#/components/schemas/Metadata"}
 
@@ -54,3 +55,30 @@ def test_lazy_imports_name_each_model_and_its_module() -> None:
 def test_lazy_imports_refuse_what_isnt_a_from_import() -> None:
     with pytest.raises(ValueError, match="can't make the import"):
         lazy_imports(["import something"])
+
+
+def test_a_json_body_is_read_with_json_loads_and_any_other_as_upstream_reads_it() -> None:
+    content = {
+        "application/json": {"schema": {"type": "array", "items": {"type": "string"}}},
+        "text/plain": {"schema": {"type": "string"}},
+    }
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "scratch", "version": "1"},
+        "paths": {
+            f"/{kind}": {
+                "get": {
+                    "operationId": f"Get{kind.title()}",
+                    "responses": {"200": {"description": "OK", "content": {media: content[media]}}},
+                }
+            }
+            for kind, media in (("json", "application/json"), ("text", "text/plain"))
+        },
+    }
+    endpoints, _ = parsed_endpoints(spec)
+    (json_response,) = endpoints["get_json"].responses
+    (text_response,) = endpoints["get_text"].responses
+
+    assert read_with_json_loads(json_response).source["attribute"] == "json_loads(response.content)"
+    assert json_response.source["attribute"] == "response.json()"  # the generator's own data is left as it was
+    assert read_with_json_loads(text_response) is text_response
