@@ -90,8 +90,11 @@ REFUSED_KEYWORDS = {
 
 
 def is_free_form(model: Any) -> bool:
-    """Whether a model property (as processed) is a free-form object: no properties, additional ones of any type."""
-    extra = model.additional_properties
+    """Whether a property (a model as processed) is a free-form object: no properties, additional ones of any type;
+    the templates make it a plain dict, and the argument checks and the models' checks take any JSON object."""
+    if not isinstance(model, ModelProperty):
+        return False
+    extra: Any = model.additional_properties  # True, a Property or None, whatever upstream annotates
     return (
         not (model.required_properties or model.optional_properties)
         and bool(extra)

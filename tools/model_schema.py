@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from tools.argument_checks import is_free_form
 from tools.template_helpers import processed_models
 
 # The JSON types a property of each of the generator's simple classes takes, as `type(value) is ...` names them.
@@ -59,18 +60,6 @@ def _wrong_type(name: str, json_type: str) -> str:
 
 def _class(prop: Any) -> str:
     return type(prop).__name__
-
-
-def is_free_form(model: Any) -> bool:
-    """Whether a processed ModelProperty is a free-form object: no properties, additional properties of any type
-    (free_form.jinja's rule), read as a plain dict."""
-    if _class(model) != "ModelProperty":
-        return False
-    extra = model.additional_properties
-    any_extra = extra is True or (extra and extra.get_type_string().as_unembedded_code() == "Any")
-    return bool(
-        not (model.required_properties or model.optional_properties) and any_extra and not model.is_multipart_body
-    )
 
 
 class Planner:
@@ -181,6 +170,14 @@ class Planner:
         return FieldPlan("other", "", "", name, None)
 
 
+def is_url_field(prop: Any) -> bool:
+    """Whether a property is a URL a ticket may ride in: a string (or string or null) named `url` or `*_url`, such as
+    an invitation's `url`, whose query holds the sign-up ticket; repr() shows it without its query (types.url_repr)."""
+    named = prop.python_name == "url" or prop.python_name.endswith("_url")
+    types = set(prop.get_base_type_string().as_unembedded_code().split(" | ")) - {"None", "Unset"}
+    return named and types == {"str"}
+
+
 def schema_globals(models: list[Any]) -> dict[str, Any]:
-    """The functions model.py.jinja calls, as Jinja globals: `field_plan(property)`."""
-    return {"field_plan": Planner(processed_models(models)).plan}
+    """The functions model.py.jinja calls, as Jinja globals: `field_plan(property)` and `url_field(property)`."""
+    return {"field_plan": Planner(processed_models(models)).plan, "url_field": is_url_field}

@@ -32,10 +32,17 @@ PROPERTIES: dict[str, Any] = {
     "anything": {},
 }
 REQUIRED = ["name", "ratio", "kind", "metadata", "tags", "owner", "either", "anything"]
+LINK_PROPERTIES: dict[str, Any] = {
+    "url": {"type": "string"},
+    "avatar_url": {"type": ["string", "null"]},
+    "click_url": {"type": "integer"},
+    "urls": {"type": "array", "items": {"type": "string"}},
+    "label": {"type": "string"},
+}
 
 
 @pytest.fixture(scope="module")
-def plans() -> dict[str, FieldPlan]:
+def models() -> list[Any]:
     tag = {"type": "object", "required": ["label"], "properties": {"label": {"type": "string"}}}
     document = {
         "openapi": "3.1.0",
@@ -48,6 +55,7 @@ def plans() -> dict[str, FieldPlan]:
                 "Tag": tag,
                 "Other": {**tag, "required": ["size"], "properties": {"size": {"type": "integer"}}},
                 "Team": {"type": "object", "required": REQUIRED, "properties": PROPERTIES},
+                "Link": {"type": "object", "required": ["url"], "properties": LINK_PROPERTIES},
             }
         },
     }
@@ -56,10 +64,18 @@ def plans() -> dict[str, FieldPlan]:
     )
     data = GeneratorData.from_dict(document, config=config)
     assert isinstance(data, GeneratorData)
-    (team,) = [model for model in data.models if model.class_info.name == "Team"]
-    plan = schema_globals(data.models)["field_plan"]
-    properties = [*(team.required_properties or []), *(team.optional_properties or [])]
-    return {str(prop.python_name): plan(prop) for prop in properties}
+    return data.models
+
+
+def properties_of(models: list[Any], name: str) -> list[Any]:
+    (model,) = [model for model in models if model.class_info.name == name]
+    return [*(model.required_properties or []), *(model.optional_properties or [])]
+
+
+@pytest.fixture(scope="module")
+def plans(models: list[Any]) -> dict[str, FieldPlan]:
+    plan = schema_globals(models)["field_plan"]
+    return {str(prop.python_name): plan(prop) for prop in properties_of(models, "Team")}
 
 
 def test_json_values_are_read_as_they_are_and_checked_by_their_class(plans: dict[str, FieldPlan]) -> None:
@@ -96,3 +112,11 @@ def test_a_union_of_two_objects_cannot_be_mirrored_and_is_checked_by_the_walk(pl
         'decoding.wrong_value(cls, "either", src_dict)',
         None,
     )
+
+
+def test_a_string_named_url_or_ending_in_url_is_a_url_field(models: list[Any]) -> None:
+    url_field = schema_globals(models)["url_field"]
+
+    found = {str(prop.python_name) for prop in properties_of(models, "Link") if url_field(prop)}
+
+    assert found == {"url", "avatar_url"}
