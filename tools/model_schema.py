@@ -99,6 +99,14 @@ class Planner:
             _class(inner) == "NoneProperty" for inner in prop.inner_properties
         )
 
+    def _present(self, prop: Any, subject: str, operator: str = "is not") -> list[str]:
+        """The tests that the expression `subject` holds a value of `prop`: not UNSET where the property is optional,
+        not None where it is nullable (with `operator="is"`: that it holds none)."""
+        tests = [] if prop.required else [f"{subject} {operator} UNSET"]
+        if self._nullable(prop) or _class(prop) == "NoneProperty":
+            tests.append(f"{subject} {operator} None")
+        return tests
+
     def _list_item_model(self, prop: Any) -> Any:
         """The model of a list of (not free-form) models, or None."""
         if _class(prop) != "ListProperty" or _class(prop.inner_property) != "ModelProperty":
@@ -116,9 +124,7 @@ class Planner:
         """The FieldPlan of one property."""
         name = prop.python_name
         mirrored = f"mirror.{name}"
-        absent = [] if prop.required else [f"{name} is not UNSET"]
-        if self._nullable(prop) or _class(prop) == "NoneProperty":
-            absent.append(f"{name} is not None")
+        present = self._present(prop, name)
         if self._is_any(prop):
             return FieldPlan("raw", "", "", name, mirrored)
         json_types = self._json_types(prop)
@@ -132,27 +138,28 @@ class Planner:
                 if "None" in item_types:
                     item_wrong += " and item is not None"
                 wrong = [f"({name}.__class__ is not list or any({item_wrong} for item in {name}))"]
-            check = " and ".join(wrong + absent)  # the wrong type first: a value of the right type stops there
+            check = " and ".join(wrong + present)  # the wrong type first: a value of the right type stops there
             copy = name
             values = [json_type for json_type in json_types if json_type != "None"]
             if values == ["dict"]:  # copied: a model shares no dict with its source
-                kept = " or ".join(marker.replace(" is not ", " is ") for marker in absent)
-                copy = f"{name} if {kept} else dict({name})" if absent else f"dict({name})"
+                kept = " or ".join(self._present(prop, name, "is"))
+                copy = f"{name} if {kept} else dict({name})" if present else f"dict({name})"
             elif "dict" in values:
                 copy = f'dict(cast("Mapping[str, Any]", {name})) if decoding.is_object({name}) else {name}'
-            return FieldPlan("raw", f"({check})" if len(absent) + len(wrong) > 1 else check, "", copy, mirrored)
+            return FieldPlan("raw", f"({check})" if len(present) + len(wrong) > 1 else check, "", copy, mirrored)
         if _class(prop) == "EnumProperty":
             return FieldPlan("enum", "", "", name, mirrored)
         item_model = self._list_item_model(prop)
         if item_model is not None:
             cls = item_model.class_info.name
-            guard = " and ".join(absent)
-            check = " and ".join([f"{name}.__class__ is not list", *absent])
+            guard = " and ".join(present)
+            check = " and ".join([f"{name}.__class__ is not list", *present])
             build = f"[{cls}.from_dict(item) for item in {name}]"
             after = f"{name} = {build}" if not guard else f"if {guard}:\n    {name} = {build}"
             mirror_build = f"list(map(decoding.builder({cls}), {mirrored}))"
-            mirror = mirror_build if not guard else f"{mirror_build} if {guard.replace(name, mirrored)} else {mirrored}"
-            return FieldPlan("raw", f"({check})" if absent else check, after, name, mirror)
+            mirror_guard = " and ".join(self._present(prop, mirrored))
+            mirror = mirror_build if not guard else f"{mirror_build} if {mirror_guard} else {mirrored}"
+            return FieldPlan("raw", f"({check})" if present else check, after, name, mirror)
         if _class(prop) == "ModelProperty":
             cls = prop.class_info.name
             mirror = f"decoding.builder({cls})({mirrored})"
@@ -161,7 +168,7 @@ class Planner:
             return FieldPlan("model", "", "", name, mirror)
         model = self._nullable_model(prop)
         if model is not None:
-            guard = " and ".join(absent).replace(name, mirrored)
+            guard = " and ".join(self._present(prop, mirrored))
             mirror = f"decoding.builder({model.class_info.name})({mirrored}) if {guard} else {mirrored}"
             return FieldPlan("other", "", "", name, mirror)
         if _class(prop) in ("UnionProperty", "ListProperty"):

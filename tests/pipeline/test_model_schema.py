@@ -30,6 +30,9 @@ PROPERTIES: dict[str, Any] = {
     "owner": {"anyOf": [ref("Tag"), {"type": "null"}]},
     "either": {"oneOf": [ref("Tag"), ref("Other")]},
     "anything": {},
+    # Optional, and named as words of the guards' own text (`is not None`): guards name the property, never a part
+    "one": {"anyOf": [ref("Tag"), {"type": "null"}]},
+    "no": {"type": "array", "items": ref("Tag")},
 }
 REQUIRED = ["name", "ratio", "kind", "metadata", "tags", "owner", "either", "anything"]
 LINK_PROPERTIES: dict[str, Any] = {
@@ -120,3 +123,13 @@ def test_a_string_named_url_or_ending_in_url_is_a_url_field(models: list[Any]) -
     found = {str(prop.python_name) for prop in properties_of(models, "Link") if url_field(prop)}
 
     assert found == {"url", "avatar_url"}
+
+
+def test_an_optional_models_guard_names_the_mirrors_attribute_whatever_the_name(plans: dict[str, FieldPlan]) -> None:
+    assert plans["one"].mirror == (
+        "decoding.builder(Tag)(mirror.one) if mirror.one is not UNSET and mirror.one is not None else mirror.one"
+    )
+    assert plans["no"].mirror == (
+        "list(map(decoding.builder(Tag), mirror.no)) if mirror.no is not UNSET else mirror.no"
+    )
+    assert plans["no"].after == "if no is not UNSET:\n    no = [Tag.from_dict(item) for item in no]"
