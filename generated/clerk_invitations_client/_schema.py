@@ -24,6 +24,10 @@ from typing import Any
 import attrs
 
 from .decoding import FAST_PATH_DEPTH, BodyMismatch, deeper_than, is_object, json_type
+from .types import UNSET, Unset
+
+# `value is not UNSET`, in C: which values of an optional field the fast path's depth check looks into.
+_IS_SET = partial(is_not, UNSET)
 
 
 def _expected(hint: Any) -> str:
@@ -51,8 +55,6 @@ def _expected(hint: Any) -> str:
 
 def _members(hint: Any) -> list[Any]:
     """The members of a union, without Unset (an absent field, not a JSON value)."""
-    from .types import Unset  # noqa: PLC0415 - types imports this module
-
     return [member for member in typing.get_args(hint) if member is not Unset]
 
 
@@ -64,8 +66,6 @@ def _fields(model: type[Any]) -> list[tuple[str, str, Any, bool]]:
     with key "" (its annotation that of the values)."""
     if model in _FIELDS:
         return _FIELDS[model]
-    from .types import Unset  # noqa: PLC0415 - types imports this module
-
     hints = typing.get_type_hints(model)
     # The generated module's {JSON key: attribute}.
     keys: dict[str, str] = getattr(sys.modules[model.__module__], "_KNOWN_KEYS", {})
@@ -159,7 +159,6 @@ class _Layout:
 
     def __init__(self) -> None:
         self.free: list[tuple[Callable[[Any], Any], bool]] = []  # (getter, whether UNSET may stand there)
-        self.set: Callable[[Any], bool] = lambda value: True  # `value is not UNSET`, in C (set by _struct)
         self.nested: list[tuple[Callable[[Any], Any], type[Any]]] = []  # (getter, a mirror it may hold)
         self.has_free = False
 
@@ -195,7 +194,7 @@ def _free_values(mirrors: list[Any], mirror_type: type[Any]) -> list[Any]:
     found: list[Any] = []
     for getter, may_be_unset in layout.free:
         # UNSET, an enum member, would lead the walk into its class: left out (in C). None has no referents.
-        found += filter(layout.set, map(getter, mirrors)) if may_be_unset else map(getter, mirrors)
+        found += filter(_IS_SET, map(getter, mirrors)) if may_be_unset else map(getter, mirrors)
     for getter, nested_type in layout.nested:
         held: list[Any] = []
         for value in map(getter, mirrors):
@@ -234,13 +233,10 @@ def _struct(model: type[Any], building: set[type[Any]]) -> type[Any]:
         raise _Unmirrorable(model.__name__)
     import msgspec
 
-    from .types import UNSET  # noqa: PLC0415 - types imports this module
-
     building.add(model)
     fields: list[tuple[str, Any, Any]] = []
     rename: dict[str, str] = {}
     layout = _Layout()
-    layout.set = partial(is_not, UNSET)
     for key, attribute, hint, required in _fields(model):
         if not key:
             continue  # additional_properties: the mirror refuses unknown keys, the Python path keeps them
