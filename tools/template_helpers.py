@@ -178,7 +178,7 @@ def bulk_functions(
 
 
 def _success_properties(endpoint: Endpoint) -> list[Any]:
-    return [response.prop for response in endpoint.responses.patterns if response.status_code.pattern.startswith("2")]
+    return [response.prop for response in _successes(endpoint)]
 
 
 def _data_list(prop: Any) -> Any:
@@ -253,13 +253,18 @@ class Pagination:
     """The parameters the page functions take besides the path's, `limit` and `offset`."""
 
 
+def _successes(endpoint: Endpoint) -> list[Any]:
+    """The endpoint's responses of 2xx statuses (`200`, `2XX`...), in the spec's order."""
+    return [
+        response
+        for response in endpoint.responses.patterns
+        if (statuses := response.status_code.range) is not None and statuses[0] >= 200 and statuses[1] < 300
+    ]
+
+
 def success_response(endpoint: Endpoint) -> Any:
     """The first response of a 2xx status, or None."""
-    for response in endpoint.responses.patterns:
-        statuses = response.status_code.range
-        if statuses is not None and statuses[0] >= 200 and statuses[1] < 300:
-            return response
-    return None
+    return next(iter(_successes(endpoint)), None)
 
 
 def required_success(document: dict[str, Any], endpoint: Endpoint) -> Any:
