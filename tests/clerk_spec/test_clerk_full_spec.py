@@ -17,7 +17,7 @@ import pytest
 import yaml
 from openapi_python_client.strings import PythonIdentifier
 
-from tests.support.generation import generate
+from tests.support.generation import generate, mypy_strict
 from tools.upstream_spec import FULL_SPEC, operations
 
 pytestmark = [pytest.mark.clerk_spec, pytest.mark.timeout(600)]
@@ -50,13 +50,8 @@ def test_every_operation_gets_its_module(generated: Path) -> None:
 
 
 def test_the_package_is_mypy_strict_clean(generated: Path) -> None:
-    ran = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file", "/dev/null", PACKAGE],
-        cwd=generated,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    ran = mypy_strict(generated, PACKAGE)
+
     assert ran.returncode == 0, ran.stdout
 
 
